@@ -1,0 +1,360 @@
+/*
+ * schema.h - the one declaration of every menu rosh implements.
+ *
+ * A menu's entry drives argument validation, completion, help, the SQLite
+ * table, print columns and export.  No other module spells a property name.
+ * Names and enumerations follow the RouterOS 7.21.5 command tree.
+ *
+ * The module also embeds a compact copy of the complete RouterOS command
+ * tree (every path, command and argument name), used by the parser to
+ * resolve words and by --check to accept real exports of menus rosh does
+ * not implement.
+ */
+#ifndef ROSH_SCHEMA_H
+#define ROSH_SCHEMA_H
+
+#include <stddef.h>
+
+/* ------------------------------------------------------------------ */
+/* Value types                                                         */
+/* ------------------------------------------------------------------ */
+
+enum sch_type {
+	ST_STRING,	/* free text, printed quoted in detail output */
+	ST_NAME,	/* item name: non-empty, printed quoted in detail */
+	ST_BOOL,	/* yes|no (also true/false on input) */
+	ST_INT,		/* integer in [min,max]; `words` lists extra keywords */
+	ST_TIME,	/* interval: 1d2h3m4s, 00:30:00, bare seconds */
+	ST_ENUM,	/* exactly one of `values` (unique prefix accepted) */
+	ST_ENUM_LIST,	/* comma list of `values`; P_NEGATE allows !value */
+	ST_IP,		/* IPv4 address */
+	ST_IP_PREFIX,	/* A.B.C.D/M, host bits kept (ip address) */
+	ST_IP_NET,	/* A.B.C.D[/M], host bits must be clear on output */
+	ST_IP_RANGES,	/* pool ranges: list of A, A-B, A/M */
+	ST_ADDR_MATCH,	/* firewall address: A, A/M, A-B */
+	ST_PORTS,	/* port list: 500,4500,1000-2000 */
+	ST_PROTOCOL,	/* IP protocol name or number 0..255 */
+	ST_REF,		/* name of an item of menu `ref` (or `words`) */
+	ST_REF_LIST,	/* comma list of names of items of menu `ref` */
+	ST_IP_OR_REF,	/* IPv4 address, or name of an item of `ref` */
+	ST_IP_LIST,	/* comma list of IPv4 addresses (dns-server) */
+	ST_ADDR_LIST,	/* comma list of addresses/prefixes (user address) */
+	ST_ANY_ADDR,	/* IPv4/IPv6 address or prefix, or DNS name */
+	ST_HEX,		/* hexadecimal number printed 0x... */
+	ST_SIZE,	/* byte count */
+	ST_DATETIME,	/* runtime timestamp text */
+	ST__COUNT
+};
+
+/* Property flags */
+#define P_REQUIRED	0x0001	/* must be given on add */
+#define P_UNIQUE	0x0002	/* no two items share the value */
+#define P_SENSITIVE	0x0004	/* hidden unless show-sensitive */
+#define P_RO		0x0008	/* runtime/read-only: not settable */
+#define P_NEGATE	0x0010	/* a leading ! is accepted (firewall) */
+#define P_NOEXPORT	0x0020	/* never exported (user password) */
+#define P_INDEX		0x0040	/* SQL index on this column */
+#define P_NOUNSET	0x0080	/* cannot be unset with unset/!name */
+#define P_FLAG		0x0100	/* shown as a flag letter, not a column */
+#define P_HIDDEN	0x0200	/* not printed (still stored/exported) */
+#define P_WRITE_ONCE	0x0400	/* settable on add only */
+#define P_ALWAYS_EXPORT	0x0800	/* exported even when equal to default */
+#define P_SET_ONLY	0x1000	/* argument of set/add, not stored (place-before) */
+#define P_HASHED	0x2000	/* stored as a salted PBKDF2 hash (user password) */
+#define P_BARE		0x4000	/* string-typed but printed unquoted in detail
+				 * output, as RouterOS prints chain=, list names,
+				 * marks and matcher syntaxes (limit=, time=) */
+#define P_UNSET		0x8000	/* deliberately unset until given: dflt is NULL
+				 * by design, not by omission (comment, matchers) */
+
+struct sch_prop {
+	const char *name;		/* RouterOS spelling */
+	enum sch_type type;
+	const char *dflt;		/* canonical default text; NULL = unset */
+	const char *const *values;	/* ST_ENUM/ST_ENUM_LIST values */
+	const char *const *words;	/* extra keywords (unlimited, none...) */
+	long long min, max;		/* ST_INT / ST_TIME (seconds) range */
+	const char *ref;		/* referenced menu path for ST_REF... */
+	unsigned flags;
+	const char *help;		/* one line */
+};
+
+/* A flag letter printed in the Flags: legend and in the flag slots. */
+struct sch_flag {
+	char letter;		/* 'X', 'D', '*' ... */
+	const char *name;	/* legend word, e.g. "DISABLED" */
+	const char *prop;	/* boolean property that sets it */
+	int slot;		/* flags sharing a slot are mutually exclusive */
+};
+
+/* A factory item present in every fresh store. */
+struct sch_item {
+	long long id;			/* internal id (*0, *FFFFFFFE ...) */
+	const char *const *kv;		/* "name", "value", ..., NULL */
+	unsigned flags;			/* SCH_ITEM_* */
+};
+
+struct sch_menu;
+
+/* Seeded into a fresh store but removable like an ordinary item (the
+ * defconf WAN and LAN interface lists).  Export treats it as a factory
+ * item (set when changed), so an export imports cleanly into a fresh
+ * store that already has it. */
+#define SCH_ITEM_ORDINARY 0x1
+
+/* The factory item of m with this id, or NULL. */
+const struct sch_item *sch_factory_item(const struct sch_menu *m,
+    long long id);
+
+/* Menu flags */
+#define M_LIST		0x0001	/* list of items (add/remove/find...) */
+#define M_SINGLETON	0x0002	/* settings menu: one item, set w/o numbers */
+#define M_RUNTIME	0x0004	/* published by roshd, read-only here */
+#define M_ORDERED	0x0008	/* order matters: place-before, move */
+#define M_DETAIL_PRINT	0x0010	/* plain print uses the detail layout */
+#define M_READONLY	0x0020	/* no add/set by the user */
+#define M_NOT_EXPORTED	0x0040	/* export skips the menu */
+#define M_KERNEL_LINKS	0x0080	/* items mirror the host's links */
+#define M_FILES		0x0100	/* items mirror the files/ directory */
+#define M_ACTION_ONLY	0x0200	/* only menu commands (backup): no table */
+
+/* Kind of a per-menu hook run by the engine around add/set/remove. */
+struct sch_menu;
+
+/*
+ * export_default_sel: selector written after `set` for a factory item
+ * (m->items) whose values differ from its factory state.  Fixed text,
+ * or a template: %s the item's name, %{prop} the value of prop, %* its
+ * *id, %# its item number.  Menus use "[ find default=yes ]" (single
+ * default item), "%*" (/ppp profile: set *0, set *FFFFFFFE), "%#"
+ * (policy template, logging rules/actions: set 0), "[ find name=%s ]"
+ * (interface list built-ins), "%s" (/user, /user group: set read ...),
+ * "[ find default-name=%{default-name} ]" (/interface); NULL for menus
+ * without factory items and for singletons (plain `set`).
+ */
+struct sch_menu {
+	const char *path;		/* "/ip/firewall/filter" */
+	const char *table;		/* SQL table name "ip_firewall_filter" */
+	unsigned flags;
+	const struct sch_prop *props;	/* terminated by { NULL } */
+	const struct sch_flag *flagdefs;/* terminated by { 0 } */
+	const char *const *columns;	/* default table columns */
+	const struct sch_item *items;	/* factory items, { 0, NULL } ends */
+	const char *name_prop;		/* prop selecting items by name */
+	const char *const *unique_tuple;/* props unique together, or NULL */
+	const char *const *commands;	/* commands the menu offers */
+	const char *help;		/* menu purpose, one line */
+	int export_rank;		/* order of sections in /export */
+	const char *export_default_sel;	/* "[ find default=yes ]" form */
+};
+
+/* ------------------------------------------------------------------ */
+/* Menu registry                                                       */
+/* ------------------------------------------------------------------ */
+
+/* All implemented menus, NULL-terminated, in export order. */
+extern const struct sch_menu *const sch_menus[];
+
+/* Menu by absolute slash path ("/ip/pool"); NULL if not implemented. */
+const struct sch_menu *sch_menu_find(const char *path);
+
+/* Property by exact name; NULL if none.  Index out: position in props. */
+const struct sch_prop *sch_prop_find(const struct sch_menu *m,
+    const char *name, int *index);
+
+/* Number of properties of a menu. */
+int sch_prop_count(const struct sch_menu *m);
+
+/* ------------------------------------------------------------------ */
+/* Value validation and normalisation                                  */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Check `in` against the property's type and write its canonical text
+ * (what is stored, printed and exported) to out.  References are not
+ * checked for existence here (the engine does that), but enum values are
+ * expanded from unique prefixes ("require" -> "required").
+ * Returns 0 on success; on failure returns -1 and sets *err to a static
+ * RouterOS-style message (without the property name), one of:
+ *   SCH_E_INVALID  "invalid value for argument %s"
+ *   SCH_E_NOMATCH  "input does not match any value of %s"
+ *   SCH_E_AMBIG    "ambiguous value of %s, more than one possible value matches input"
+ *   SCH_E_RANGE    "value of %s out of range (%s)"
+ *   SCH_E_TIME     "invalid time value for argument %s"
+ */
+enum sch_err {
+	SCH_OK = 0,
+	SCH_E_INVALID,
+	SCH_E_NOMATCH,
+	SCH_E_AMBIG,
+	SCH_E_RANGE,
+	SCH_E_TIME,
+};
+
+enum sch_err sch_value_check(const struct sch_prop *p, const char *in,
+    char *out, size_t outsz);
+
+/* Format the error for property p into buf (RouterOS words). */
+void sch_err_format(enum sch_err e, const struct sch_prop *p, char *buf,
+    size_t bufsz);
+
+/* Time helpers: parse an interval to nanoseconds; format compactly. */
+int sch_time_parse(const char *in, long long *ns);
+void sch_time_format(long long ns, char *out, size_t outsz);
+
+/* Parse IPv4 (shortened forms allowed: 10.1 -> 10.0.0.1). */
+int sch_ip4_parse(const char *in, unsigned *addr);
+/* Parse A.B.C.D/M into addr+len; len 32 when no /M. */
+int sch_ip4_prefix_parse(const char *in, unsigned *addr, int *len);
+
+/* Resolve `in` against a NULL-terminated word list: exact, else unique
+ * prefix.  Returns the index, -1 for no match, -2 when ambiguous. */
+int sch_word_match(const char *const *words, const char *in, size_t inlen);
+
+/* True if the type's printed value needs quotes in detail output. */
+int sch_type_is_string(enum sch_type t);
+
+/* ------------------------------------------------------------------ */
+/* The complete RouterOS command tree                                  */
+/* ------------------------------------------------------------------ */
+
+enum ct_kind { CT_DIR, CT_CMD, CT_ARG };
+
+struct ct_node {
+	const char *name;
+	enum ct_kind kind;
+	unsigned short nkids;
+	const struct ct_node *kids;	/* sorted by name */
+};
+
+/* Root of the tree (a CT_DIR). */
+const struct ct_node *ct_root(void);
+
+/*
+ * Child of a dir (menus and commands) or of a cmd (arguments) by exact
+ * name, else by unique prefix.  Returns NULL with *ambiguous set to 1
+ * when several children share the prefix, 0 when none matches.
+ */
+const struct ct_node *ct_child(const struct ct_node *n, const char *word,
+    size_t len, int *ambiguous);
+
+/* Exact child only. */
+const struct ct_node *ct_child_exact(const struct ct_node *n,
+    const char *word, size_t len);
+
+/* Node at an absolute slash path ("/ip/ipsec/peer"), NULL if none. */
+const struct ct_node *ct_lookup(const char *path);
+
+/*
+ * Aliases rosh accepts beyond the tree: a (dir path, word) pair that names
+ * another child, e.g. ("/ip/ipsec", "sa") -> "installed-sa".  Returns the
+ * target name or NULL.
+ */
+const char *ct_alias(const char *dirpath, const char *word, size_t len);
+
+/*
+ * Positional (unnamed) parameters of a command, in order, NULL-terminated:
+ * e.g. set -> { "numbers", NULL }, get -> { "number", "value-name", NULL },
+ * :put -> { "message", NULL }.  `dirpath` is the menu holding the command.
+ * Returns an empty list for commands without positionals.
+ */
+const char *const *ct_positionals(const char *dirpath,
+    const struct ct_node *cmd);
+
+/*
+ * How the value of an argument is parsed:
+ *   CT_VAL_VALUE  an ordinary value
+ *   CT_VAL_BLOCK  `{` opens a script block (do=, else=, on-error=...)
+ *   CT_VAL_WHERE  the rest of the command is a where-expression
+ *   CT_VAL_FLAG   a flag argument that may be given without a value
+ */
+enum ct_valkind { CT_VAL_VALUE, CT_VAL_BLOCK, CT_VAL_WHERE, CT_VAL_FLAG };
+enum ct_valkind ct_arg_kind(const char *dirpath, const struct ct_node *cmd,
+    const char *arg);
+
+/* Number of nodes in the embedded tree (for tests). */
+size_t ct_node_count(void);
+
+/* ------------------------------------------------------------------ */
+/* Generic property names the engine handles itself                    */
+/* ------------------------------------------------------------------ */
+
+#define SCH_NAME	"name"
+#define SCH_COMMENT	"comment"
+#define SCH_DISABLED	"disabled"
+#define SCH_DYNAMIC	"dynamic"	/* RO flag D: created by a service */
+#define SCH_DEFAULT	"default"	/* RO flag *: factory item */
+#define SCH_BUILTIN	"builtin"	/* RO flag *: interface list built-ins */
+#define SCH_INVALID	"invalid"	/* RO flag I */
+#define SCH_PLACE_BEFORE "place-before"
+#define SCH_COPY_FROM	"copy-from"
+
+/* Menus the engine reads for its own needs. */
+#define SCH_MENU_IDENTITY "/system/identity"
+
+/* ------------------------------------------------------------------ */
+/* Dynamic items derived from configuration                            */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Some configuration makes the system create dynamic (D) items in other
+ * menus: /interface l2tp-server server use-ipsec=yes|required creates the
+ * peer l2tp-in-server and its identity.  The engine calls
+ * sch_derive_items() after any change to a menu listed as a source and
+ * replaces every dynamic item previously derived from that source with
+ * the result.
+ */
+#define SCH_DERIVE_MAX_KV 24
+struct sch_derived {
+	const struct sch_menu *menu;		/* menu of the new item */
+	const char *kv[SCH_DERIVE_MAX_KV * 2 + 1]; /* name, value..., NULL;
+						 * values point into the source
+						 * row or static text */
+};
+
+/* True if changes to menu m can derive dynamic items. */
+int sch_derive_is_source(const struct sch_menu *m);
+
+/*
+ * Items derived from the (single) row vals of source menu m (vals[i] is
+ * the canonical text of m->props[i] or NULL).  Fills out[0..max-1] and
+ * returns the count (0 = none should exist).
+ */
+int sch_derive_items(const struct sch_menu *m, char *const *vals,
+    struct sch_derived *out, int max);
+
+/* ------------------------------------------------------------------ */
+/* Rows of menus that mirror the host (schema/mirror.c)                */
+/* ------------------------------------------------------------------ */
+
+/* A malloc'd value array (per prop of m, NULL = unset) describing one
+ * kernel link for the /interface menu. */
+char **sch_link_row(const struct sch_menu *m, const char *name,
+    const char *type, unsigned mtu, const char *mac, int running,
+    int disabled);
+
+/* Likewise one entry of the files/ directory for /file. */
+char **sch_file_row(const struct sch_menu *m, const char *name, int isdir,
+    long long size, const char *mtime);
+
+/*
+ * Read-only values shown by print that follow from other data (pool
+ * total/used/available): fills them into vals (malloc'd strings; old ones
+ * freed).  count(ctx, path, prop, value) returns how many items of menu
+ * path have prop equal to value.
+ */
+typedef long long (*sch_count_fn)(void *ctx, const char *path,
+    const char *prop, const char *value);
+void sch_compute_row(const struct sch_menu *m, char **vals,
+    sch_count_fn count, void *ctx);
+
+/* Names of the /log properties the engine fills for :log messages. */
+const char *sch_log_topics_prop(void);
+const char *sch_log_message_prop(void);
+
+/* The /interface list member a fresh store gets: the interface of the
+ * default route joins the WAN list, as in RouterOS's default
+ * configuration.  Returns 1 with *out filled, 0 when there is none. */
+int sch_wan_member(const char *ifname, struct sch_derived *out);
+
+#endif /* ROSH_SCHEMA_H */
