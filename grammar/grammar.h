@@ -1,0 +1,204 @@
+/*
+ * grammar.h - the RouterOS console language: lexer + parser -> AST.
+ *
+ * Pure: no I/O, no globals, no clock.  Input is (const char *, size_t);
+ * every node carries the 1-based line and column it starts at (columns
+ * count bytes of the logical line, lines count physical lines).
+ *
+ * The parser resolves words against the RouterOS command tree
+ * (schema.h ct_*): menus, commands and argument names are expanded from
+ * unique prefixes, unnamed arguments are mapped to the command's
+ * positional parameters, relative paths are made absolute by tracking the
+ * current menu (path-only lines change it for the rest of their block).
+ * All names in the AST are therefore full RouterOS names.
+ */
+#ifndef ROSH_GRAMMAR_H
+#define ROSH_GRAMMAR_H
+
+#include <stddef.h>
+
+/* Limits that keep hostile input bounded. */
+#define GR_MAX_DEPTH	64		/* nesting of { [ ( */
+#define GR_MAX_TOKEN	(1 << 20)	/* bytes in one token/string */
+
+enum ast_type {
+	/* statements */
+	AST_BLOCK,	/* kids: statements.  path: menu the block runs in */
+	AST_CD,		/* path-only line: path is the new current menu */
+	AST_CMD,	/* command: path + name + args */
+	AST_EXPR_STMT,	/* "(expr)" / "[cmd]" / "$var" used as a statement */
+	AST_CALL,	/* "$f a b=c": name = variable, args as AST_CMD */
+
+	/* values and expressions */
+	AST_WORD,	/* bare literal: text */
+	AST_STR,	/* quoted string: kids are AST_WORD (text, escapes
+			 * already decoded) and substitution nodes */
+	AST_VAR,	/* $name: text = name */
+	AST_SUBST,	/* [ cmd ]: kid 0 is the statement */
+	AST_ARRAY,	/* { a; b; k=v }: kids are values or AST_PAIR */
+	AST_PAIR,	/* key=value inside an array: text = key, kid 0 */
+	AST_UNOP,	/* op, kid 0 */
+	AST_BINOP,	/* op, kid 0, kid 1 */
+};
+
+enum ast_op {
+	OP_NONE,
+	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD,
+	OP_CONCAT,	/* .  */
+	OP_COMMA,	/* ,  array concatenation */
+	OP_EQ, OP_NE, OP_LT, OP_GT, OP_LE, OP_GE,
+	OP_NOT,		/* !  (unary) */
+	OP_AND, OP_OR,	/* && and, || or */
+	OP_IN,		/* in */
+	OP_MATCH,	/* ~  binary regex match */
+	OP_BITNOT,	/* ~  unary */
+	OP_NEG,		/* -  unary */
+	OP_BITAND, OP_BITOR, OP_BITXOR, OP_SHL, OP_SHR,
+	OP_INDEX,	/* -> */
+	OP_JUXT,	/* implicit "and" of juxtaposed where terms */
+};
+
+/* One argument of a command. */
+struct ast_arg {
+	const char *name;	/* full argument name; never NULL */
+	struct ast_node *value;	/* NULL for a flag argument or !name */
+	int negated;		/* written as !name (unset) */
+	int positional;		/* given without name= */
+	int line, col;		/* where the argument starts */
+};
+
+struct ast_node {
+	enum ast_type type;
+	int line, col;
+	enum ast_op op;
+	char *text;		/* AST_WORD, AST_VAR, AST_PAIR key, AST_CALL */
+	size_t textlen;		/* bytes of text (strings may hold NUL) */
+	char *path;		/* AST_CMD/AST_CD/AST_BLOCK: absolute menu
+				 * path, "/" for the root, slash-joined:
+				 * "/ip/firewall/filter" */
+	char *name;		/* AST_CMD: full command name ("add") */
+	int cmd_prefixed;	/* AST_CMD written with ':' */
+	struct ast_arg *args;	/* AST_CMD, AST_CALL */
+	int nargs;
+	struct ast_node **kids;
+	int nkids;
+};
+
+/*
+ * Conventions of the AST the parser builds:
+ *
+ * - AST_CMD: path is the menu holding the command ("/" for root
+ *   commands: :put is path "/", name "put"; :log info is "/log", "info").
+ *   Positional arguments carry the tree's parameter name and
+ *   positional = 1 (":put x" -> message=x); a switch written alone
+ *   (print detail) and !name have value NULL.  Argument names may point
+ *   to static storage.
+ * - AST_CD: a path-only line, path absolute (".." resolved, never above
+ *   the root).  Paths in later statements are already absolute, so the
+ *   engine needs AST_CD only to track the prompt's menu.  A change made
+ *   inside a block ends with the block.
+ * - AST_BLOCK: "{...}" statements, "path {...}", and the value of
+ *   do=, else=, on-error=, :do's command, :onerror's in, :execute's
+ *   script, :time's command; path is the menu its statements run in.
+ * - AST_STR: always the quoted form; kids are AST_WORD literal runs
+ *   (escapes decoded, may hold NUL) and AST_VAR / AST_SUBST / expression
+ *   nodes for $x, $[...] and $(...).  A string without substitutions has
+ *   exactly one AST_WORD kid ("" has an empty one).  Bare literals are
+ *   AST_WORD, so quoting stays visible (where address="10.0.0.1/24").
+ * - "(expr)" is the expression node itself; there is no node for the
+ *   parentheses.  "[cmd]" is AST_SUBST with the command as kid 0.
+ * - Where-expressions (find's positional "where", the "where" of print
+ *   and export) are the arg's value; operands are AST_WORD as written
+ *   (property names and literals alike), AST_STR, AST_VAR, AST_SUBST;
+ *   juxtaposed terms are OP_JUXT.  "find where x" and "find x" give the
+ *   same AST; "[find]" has no argument.
+ * - AST_CALL: every statement starting with $ ("$f" alone too); text is
+ *   the variable name, unnamed arguments are named "1", "2"...
+ * - AST_ARRAY kids are values and AST_PAIR (text = key, kid 0 = value).
+ */
+
+/* Error codes; the text follows RouterOS wording. */
+enum gr_err {
+	GR_OK = 0,
+	GR_E_SYNTAX,		/* syntax error */
+	GR_E_END,		/* expected end of command */
+	GR_E_CMDNAME,		/* expected command name */
+	GR_E_BADCMD,		/* bad command name %s */
+	GR_E_BRACE,		/* missing closing brace */
+	GR_E_WHERE,		/* missing value for where */
+	GR_E_TOOBIG,		/* input too long / too deeply nested */
+	GR_E_NOMEM,
+};
+
+struct gr_error {
+	enum gr_err code;
+	int line, col;
+	char msg[256];		/* full text, e.g. "bad command name foo" */
+};
+
+struct gr_opts {
+	const char *cwd;	/* current menu, "/" or "/ip/pool"... */
+	int interactive;	/* a typed line: '#' is not a comment */
+};
+
+/*
+ * Parse a whole script.  On success returns an AST_BLOCK (caller frees
+ * with ast_free) and err->code == GR_OK.  On failure returns NULL and
+ * fills err with the first error (RouterOS reports only the first).
+ * When the input ends inside an open {, [, ( or string or after a
+ * continuation backslash, err->code is GR_E_BRACE/GR_E_SYNTAX and
+ * *incomplete (if non-NULL) is set to 1 so an interactive reader can ask
+ * for another line.
+ */
+struct ast_node *gr_parse(const char *src, size_t len,
+    const struct gr_opts *opts, struct gr_error *err, int *incomplete);
+
+/*
+ * Streaming: one top-level statement at a time, so a long import never
+ * holds more than one statement's AST.
+ *
+ * gr_stream_new() borrows src (it must outlive the stream) and copies
+ * opts; NULL only when out of memory.
+ *
+ * gr_stream_next() returns the next top-level statement (AST_CMD,
+ * AST_CD, AST_BLOCK, AST_EXPR_STMT or AST_CALL; never the enclosing
+ * block gr_parse() adds), which the caller frees with ast_free().  It
+ * returns NULL with *eof = 1 at the end of the input, and NULL with
+ * *eof = 1 and err->code != GR_OK on a parse error; after either, every
+ * further call returns the same.  err->code is GR_OK otherwise.
+ * Statements are parsed lazily, so a script must be streamed once to
+ * the end (freeing each statement) to learn that it has no parse error
+ * before any of it runs (§1.11: a parse error runs nothing).
+ *
+ * gr_stream_cwd() is the current menu after the statements returned so
+ * far (path-only lines at top level change it); the text is valid until
+ * the next call on the stream.
+ *
+ * gr_stream_incomplete() tells, after an error, whether the input ended
+ * inside an open bracket, string or continuation (as *incomplete of
+ * gr_parse()).
+ */
+struct gr_stream;
+
+struct gr_stream *gr_stream_new(const char *src, size_t len,
+    const struct gr_opts *opts);
+struct ast_node *gr_stream_next(struct gr_stream *s, struct gr_error *err,
+    int *eof);
+const char *gr_stream_cwd(const struct gr_stream *s);
+int gr_stream_incomplete(const struct gr_stream *s);
+void gr_stream_free(struct gr_stream *s);
+
+/*
+ * Free a result of gr_parse() or gr_stream_next() (or NULL) with
+ * everything in it: the nodes, strings and argument arrays inside belong
+ * to the result and are never freed on their own.
+ */
+void ast_free(struct ast_node *n);
+
+/* Printable name of an operator (for debug and tests). */
+const char *ast_op_name(enum ast_op op);
+
+/* Render "msg (line L column C)" into buf. */
+void gr_error_format(const struct gr_error *e, char *buf, size_t bufsz);
+
+#endif /* ROSH_GRAMMAR_H */
