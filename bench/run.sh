@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# rosh benchmarks.  Each figure is printed next to a reference measured in
+# the same run on the same machine, as a ratio.
+#
+#  import     1,000,000-line /ip firewall address-list import through rosh,
+#             against the sqlite3 shell inserting the same rows in one
+#             transaction into a table with the same columns and indexes
+#  count-only `print count-only where list=X` on that store (whole process)
+#  memory     peak resident set of the import
+set -u
+BUILD=${1:-build}
+cd "$(dirname "$0")/.."
+ROSH="$PWD/$BUILD/rosh"
+N=${BENCH_LINES:-1000000}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+echo "generating $N address-list lines..."
+awk -v n="$N" 'BEGIN {
+	print "/ip firewall address-list"
+	for (i = 0; i < n; i++)
+		printf "add list=list%d address=10.%d.%d.%d\n", i % 100,
+		    int(i / 65536) % 256, int(i / 256) % 256, i % 256
+}' >"$T/import.rsc"
+awk -v n="$N" 'BEGIN {
+	print "BEGIN;"
+	for (i = 0; i < n; i++)
+		printf "INSERT INTO t(_ord,list,address,dynamic,disabled) VALUES(%d,%cLIST%d%c,%c10.%d.%d.%d%c,%cno%c,%cno%c);\n",
+		    i, 39, i % 100, 39, 39, int(i / 65536) % 256, int(i / 256) % 256, i % 256, 39, 39, 39, 39, 39
+	print "COMMIT;"
+}' | sed "s/LIST/list/" >"$T/ref.sql"
+
+# Reference: the sqlite3 shell, one transaction, same columns and indexes.
+sqlite3 "$T/ref.db" 'PRAGMA journal_mode=WAL; CREATE TABLE t(_id INTEGER PRIMARY KEY, _ord INTEGER, _owner TEXT, list TEXT, address TEXT, timeout TEXT, dynamic TEXT, disabled TEXT, comment TEXT, "creation-time" TEXT); CREATE INDEX t_list ON t(list); CREATE INDEX t_addr ON t(address); CREATE INDEX t_ord ON t(_ord,_id);' >/dev/null
+t0=$(now)
+sqlite3 "$T/ref.db" <"$T/ref.sql" >/dev/null
+t1=$(now)
+ref=$(elapsed "$t0" "$t1")
+
+t0=$(now)
+/usr/bin/time -f "%M" -o "$T/mem" "$ROSH" --db "$T/rosh.db" "$T/import.rsc" >/dev/null
+rc=$?
+t1=$(now)
+imp=$(elapsed "$t0" "$t1")
+[ "$rc" = 0 ] || { echo "import failed (exit $rc)"; exit 1; }
+mem=$(cat "$T/mem")
+
+# count-only, whole process (start, open, query, print); median of 11.
+for i in $(seq 11); do
+	t0=$(now)
+	c=$("$ROSH" --db "$T/rosh.db" -c '/ip firewall address-list print count-only where list=list7')
+	t1=$(now)
+	elapsed "$t0" "$t1"; echo
+done | sort -n | sed -n 6p >"$T/cnt"
+cnt=$(cat "$T/cnt")
+# reference: the same count through the sqlite3 shell
+for i in $(seq 11); do
+	t0=$(now)
+	sqlite3 "$T/ref.db" "SELECT count(*) FROM t WHERE list='list7'" >/dev/null
+	t1=$(now)
+	elapsed "$t0" "$t1"; echo
+done | sort -n | sed -n 6p >"$T/rcnt"
+rcnt=$(cat "$T/rcnt")
+
+awk -v n="$N" -v imp="$imp" -v ref="$ref" -v mem="$mem" -v cnt="$cnt" -v rcnt="$rcnt" -v c="$c" 'BEGIN {
+	r = n / imp; s = n / ref
+	printf "import:      %d lines in %.2f s = %.0f lines/s (target >= 300000)\n", n, imp, r
+	printf "sqlite3:     %d rows  in %.2f s = %.0f rows/s (reference)\n", n, ref, s
+	printf "ratio:       %.2fx the sqlite3 shell rate (target >= 0.5x)\n", r / s
+	printf "peak memory: %.1f MiB (import)\n", mem / 1024
+	printf "count-only:  %.1f ms for %s matches, whole process (target <= 50 ms); sqlite3 shell %.1f ms, ratio %.2fx\n", cnt * 1000, c, rcnt * 1000, cnt / rcnt
+}'

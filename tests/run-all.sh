@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Run every test `make check` owns and end with one summary line:
+#   N passed, N failed
+# Unit tests (Check, under ASan+UBSan), console end-to-end cases, the
+# fuzz corpus replay and the valgrind leak check of script mode.
+set -u
+BUILD=${1:-build}
+cd "$(dirname "$0")/.."
+passed=0
+failed=0
+failures=()
+
+note_fail() { failed=$((failed + 1)); failures+=("$1"); }
+
+# --- unit tests -------------------------------------------------------
+for t in $(find "$BUILD/tests" -type f -name 'check_*' 2>/dev/null | sort); do
+	out=$(CK_FORK=yes "$t" 2>&1)
+	rc=$?
+	line=$(printf '%s\n' "$out" | grep -E '^[0-9]+%: Checks: ' | tail -n 1)
+	if [ -z "$line" ]; then
+		printf '%s\n' "$out" | tail -n 20
+		note_fail "$t (no Check summary, exit $rc)"
+		continue
+	fi
+	checks=$(sed -E 's/.*Checks: ([0-9]+).*/\1/' <<<"$line")
+	fails=$(sed -E 's/.*Failures: ([0-9]+).*/\1/' <<<"$line")
+	errs=$(sed -E 's/.*Errors: ([0-9]+).*/\1/' <<<"$line")
+	bad=$((fails + errs))
+	passed=$((passed + checks - bad))
+	if [ "$bad" -gt 0 ] || [ "$rc" -ne 0 ]; then
+		printf '%s\n' "$out" | grep -vE '^[0-9]+%:|^Running suite' | tail -n 30
+		failed=$((failed + (bad > 0 ? bad : 1)))
+		failures+=("$t")
+	fi
+	echo "unit $(basename "$t"): $line"
+done
+
+# --- console end-to-end ----------------------------------------------
+if [ -x tests/console/run.sh ]; then
+	out=$(tests/console/run.sh "$BUILD" 2>&1)
+	printf '%s\n' "$out" | grep -vE '^ok ' | tail -n 200
+	p=$(printf '%s\n' "$out" | grep -cE '^ok ')
+	f=$(printf '%s\n' "$out" | grep -cE '^FAIL ')
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failures+=("console cases: $f")
+	echo "console: $p passed, $f failed"
+fi
+
+# --- fuzz corpus replay ------------------------------------------------
+if [ -f fuzz/fuzz.mk ]; then
+	if make --no-print-directory -s -f fuzz/fuzz.mk BUILD="$BUILD" replay >/dev/null 2>&1; then
+		for r in "$BUILD"/fuzz/replay_*; do
+			[ -x "$r" ] || continue
+			name=${r##*/replay_}
+			dirs=""
+			for d in fuzz/corpus/"$name" fuzz/crashes/"$name"; do
+				[ -d "$d" ] && dirs="$dirs $d"
+			done
+			if "$r" $dirs >/dev/null 2>&1; then
+				passed=$((passed + 1))
+				echo "fuzz replay $name: ok"
+			else
+				note_fail "fuzz replay $name"
+				echo "fuzz replay $name: FAILED"
+			fi
+		done
+	else
+		note_fail "fuzz replay build"
+	fi
+fi
+
+# --- valgrind: script mode is leak-free ---------------------------------
+if command -v valgrind >/dev/null && [ -x "$BUILD/rosh" ] && [ -f tests/console/seed-nat.rsc ]; then
+	tmp=$(mktemp -d)
+	if valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+		--errors-for-leak-kinds=definite,indirect,possible --error-exitcode=9 \
+		"$BUILD/rosh" --db "$tmp/v.db" tests/console/seed-nat.rsc >"$tmp/out" 2>"$tmp/err"; then
+		passed=$((passed + 1))
+		echo "valgrind script mode: ok"
+	else
+		tail -n 30 "$tmp/err"
+		note_fail "valgrind script mode"
+	fi
+	rm -rf "$tmp"
+fi
+
+if [ "$failed" -gt 0 ]; then
+	echo "failures:"
+	for f in "${failures[@]}"; do echo "  $f"; done
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
