@@ -173,6 +173,8 @@ int st_begin(struct eng *e);
 int st_commit(struct eng *e);
 void st_rollback(struct eng *e);
 struct menu_rt *st_rt(struct eng *e, const struct sch_menu *m);
+/* ORDER BY terms giving the list order of m. */
+const char *st_order(const struct sch_menu *m);
 int st_menu_index(const struct sch_menu *m);
 
 /* All rows of m in list order (optionally restricted by an SQL
@@ -183,7 +185,9 @@ void st_rows_free(const struct sch_menu *m, struct st_row *rows, int n);
 int st_row_get(struct eng *e, const struct sch_menu *m, long long id,
     struct st_row *r);
 void st_row_fini(const struct sch_menu *m, struct st_row *r);
-/* Insert before item `before` (-1 = append).  Returns new id or -1. */
+/* Insert before item `before` (-1 = append).  Returns the new id, -1 on
+ * error, or ST_CLASH when a unique index refused the row. */
+#define ST_CLASH (-2)
 long long st_insert(struct eng *e, const struct sch_menu *m,
     char *const *vals, long long before, const char *owner, long long id);
 int st_update(struct eng *e, const struct sch_menu *m, long long id,

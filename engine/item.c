@@ -255,7 +255,7 @@ check_required(struct xctx *x, const struct sch_menu *m, char **vals,
 
 static int
 check_unique(struct xctx *x, const struct sch_menu *m, char **vals,
-    long long self, const struct ast_node *c)
+    long long self, const struct ast_node *c, int with_tuple)
 {
 	int i, n = sch_prop_count(m);
 
@@ -266,7 +266,8 @@ check_unique(struct xctx *x, const struct sch_menu *m, char **vals,
 			return eng_fail_node(x->e, c, "failure: already have "
 			    "such %s", m->props[i].name);
 	}
-	if (m->unique_tuple && st_tuple_exists(x->e, m, vals, self))
+	if (with_tuple && m->unique_tuple &&
+	    st_tuple_exists(x->e, m, vals, self))
 		return eng_fail_node(x->e, c, "failure: already have such "
 		    "entry");
 	return 0;
@@ -381,21 +382,31 @@ cmd_add(struct xctx *x, const struct sch_menu *m, const struct ast_node *c,
 	if (apply_args(x, m, c, vals) < 0 ||
 	    check_required(x, m, vals, c) < 0)
 		goto out;
-	if (add_adopt_defconf(x, m, vals, &id)) {
-		*ret = val_id(id);
-		rc = 0;
-		goto out;
-	}
-	if (check_unique(x, m, vals, -1, c) < 0 ||
-	    add_position(x, m, c, &before) < 0)
+	/* The unique tuple is enforced by the store's unique index: one
+	 * lookup fewer per line of a large address-list import. */
+	if (check_unique(x, m, vals, -1, c, 0) < 0)
+		goto clash;
+	if (add_position(x, m, c, &before) < 0)
 		goto out;
 	id = st_insert(x->e, m, vals, before, NULL, -1);
+	if (id == ST_CLASH) {
+		eng_fail_node(x->e, c, "failure: already have such entry");
+		goto clash;
+	}
 	if (id < 0) {
 		eng_fail_node(x->e, c, "failure: %s", st_errmsg(x->e));
 		goto out;
 	}
 	*ret = val_id(id);
 	rc = 0;
+	goto out;
+clash:
+	/* Only a clash can be a defconf item to take over. */
+	if (add_adopt_defconf(x, m, vals, &id)) {
+		x->e->err.set = 0;
+		*ret = val_id(id);
+		rc = 0;
+	}
 out:
 	vals_free(vals, n);
 	return rc;
@@ -563,7 +574,7 @@ set_one(struct xctx *x, const struct sch_menu *m, const struct ast_node *c,
 		goto out;
 	}
 	if (check_required(x, m, vals, c) < 0 ||
-	    check_unique(x, m, vals, id, c) < 0 ||
+	    check_unique(x, m, vals, id, c, 1) < 0 ||
 	    set_rename(x, m, r.vals, vals) < 0 ||
 	    st_update(x->e, m, id, vals) < 0)
 		goto out;

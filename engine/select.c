@@ -24,7 +24,8 @@ sel_item_numbers(struct eng *e, const struct sch_menu *m)
 	rt->numbers = NULL;
 	rt->nnumbers = 0;
 	sb_init(&b);
-	sb_printf(&b, "SELECT _id FROM \"%s\" ORDER BY _ord, _id", m->table);
+	sb_printf(&b, "SELECT _id FROM \"%s\" ORDER BY %s", m->table,
+	    st_order(m));
 	if (sqlite3_prepare_v2(e->db, sb_str(&b), -1, &s, NULL) != SQLITE_OK) {
 		sb_fini(&b);
 		return -1;

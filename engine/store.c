@@ -148,6 +148,48 @@ st_meta_set(struct eng *e, const char *key, const char *value)
 	return rc;
 }
 
+/*
+ * Indexes: one over the unique tuple (which also serves lookups by its
+ * first column, e.g. address-list `where list=X`), one per other indexed
+ * or unique property, and the list order for ordered menus (others are
+ * listed in id order, which needs no index).
+ */
+static void
+st_create_indexes(struct sbuf *b, const struct sch_menu *m)
+{
+	const struct sch_prop *p;
+	const char *const *t;
+
+	if (m->unique_tuple) {
+		sb_printf(b, "CREATE UNIQUE INDEX IF NOT EXISTS \"%s___tuple\" "
+		    "ON \"%s\"(", m->table, m->table);
+		for (t = m->unique_tuple; *t; t++) {
+			if (t != m->unique_tuple)
+				sb_putc(b, ',');
+			st_quote_ident(b, *t);
+		}
+		sb_puts(b, ");");
+	}
+	for (p = m->props; p->name; p++) {
+		if (!(p->flags & (P_INDEX | P_UNIQUE)) || (m->unique_tuple &&
+		    strcmp(p->name, m->unique_tuple[0]) == 0))
+			continue;
+		sb_printf(b, "CREATE INDEX IF NOT EXISTS \"%s__%s\" ON \"%s\"(",
+		    m->table, p->name, m->table);
+		st_quote_ident(b, p->name);
+		sb_puts(b, ");");
+	}
+	if (m->flags & M_ORDERED)
+		sb_printf(b, "CREATE INDEX IF NOT EXISTS \"%s___ord\" ON "
+		    "\"%s\"(_ord, _id);", m->table, m->table);
+}
+
+const char *
+st_order(const struct sch_menu *m)
+{
+	return (m->flags & M_ORDERED) ? "_ord, _id" : "_id";
+}
+
 static int
 st_create_table(struct eng *e, const struct sch_menu *m)
 {
@@ -164,16 +206,7 @@ st_create_table(struct eng *e, const struct sch_menu *m)
 		sb_puts(&b, " TEXT");
 	}
 	sb_puts(&b, ");");
-	for (p = m->props; p->name; p++) {
-		if (!(p->flags & (P_INDEX | P_UNIQUE)))
-			continue;
-		sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s__%s\" ON \"%s\"(",
-		    m->table, p->name, m->table);
-		st_quote_ident(&b, p->name);
-		sb_puts(&b, ");");
-	}
-	sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s___ord\" ON \"%s\""
-	    "(_ord, _id);", m->table, m->table);
+	st_create_indexes(&b, m);
 	rc = st_exec(e, sb_str(&b));
 	sb_fini(&b);
 	return rc;
@@ -185,20 +218,22 @@ st_upgrade_table(struct eng *e, const struct sch_menu *m)
 {
 	const struct sch_prop *p;
 	sqlite3_stmt *s;
-	struct sbuf b;
+	struct sbuf b, have;
 	char sql[256];
-	int found, rc = 0;
+	int rc = 0;
 
+	snprintf(sql, sizeof(sql), "SELECT name FROM pragma_table_info('%s')",
+	    m->table);
+	if (sqlite3_prepare_v2(e->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sb_init(&have);
+	sb_putc(&have, '\n');
+	while (sqlite3_step(s) == SQLITE_ROW)
+		sb_printf(&have, "%s\n", sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
 	for (p = m->props; p->name && rc == 0; p++) {
-		snprintf(sql, sizeof(sql),
-		    "SELECT 1 FROM pragma_table_info('%s') WHERE name=?",
-		    m->table);
-		if (sqlite3_prepare_v2(e->db, sql, -1, &s, NULL) != SQLITE_OK)
-			return -1;
-		sqlite3_bind_text(s, 1, p->name, -1, SQLITE_STATIC);
-		found = sqlite3_step(s) == SQLITE_ROW;
-		sqlite3_finalize(s);
-		if (found)
+		snprintf(sql, sizeof(sql), "\n%s\n", p->name);
+		if (strstr(sb_str(&have), sql))
 			continue;
 		sb_init(&b);
 		sb_printf(&b, "ALTER TABLE \"%s\" ADD COLUMN ", m->table);
@@ -207,6 +242,7 @@ st_upgrade_table(struct eng *e, const struct sch_menu *m)
 		rc = st_exec(e, sb_str(&b));
 		sb_fini(&b);
 	}
+	sb_fini(&have);
 	return rc;
 }
 
@@ -378,7 +414,8 @@ st_open(struct eng *e, char *err, size_t errsz)
 	 * waiting instead of "database is locked". */
 	sqlite3_busy_timeout(e->db, 30000);
 	sqlite3_exec(e->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous="
-	    "NORMAL; PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+	    "NORMAL; PRAGMA foreign_keys=OFF",
+	    NULL, NULL, NULL);
 	for (n = 0; sch_menus[n]; n++)
 		;
 	e->nrt = n;
@@ -465,7 +502,7 @@ st_rows(struct eng *e, const struct sch_menu *m, const char *cond,
 	st_select_cols(&b, m);
 	if (cond)
 		sb_printf(&b, " WHERE %s", cond);
-	sb_puts(&b, " ORDER BY _ord, _id");
+	sb_printf(&b, " ORDER BY %s", st_order(m));
 	rc = sqlite3_prepare_v2(e->db, sb_str(&b), -1, &s, NULL);
 	sb_fini(&b);
 	if (rc != SQLITE_OK)
@@ -624,12 +661,14 @@ st_insert(struct eng *e, const struct sch_menu *m, char *const *vals,
 	for (i = 0; i < rt->nprops; i++) {
 		if (vals[i])
 			sqlite3_bind_text(rt->ins, 4 + i, vals[i], -1,
-			    SQLITE_TRANSIENT);
+			    SQLITE_STATIC);
 		else
 			sqlite3_bind_null(rt->ins, 4 + i);
 	}
 	rc = sqlite3_step(rt->ins);
 	sqlite3_reset(rt->ins);
+	if (rc == SQLITE_CONSTRAINT)
+		return ST_CLASH;
 	if (rc != SQLITE_DONE) {
 		eng_fail(e, 0, 0, "failure: store: %s", st_errmsg(e));
 		return -1;

@@ -60,10 +60,14 @@ void
 ty_putu(struct ty_out *o, unsigned long long v)
 {
 	char tmp[24];
-	int len;
+	int i = (int)sizeof(tmp);
 
-	len = snprintf(tmp, sizeof(tmp), "%llu", v);
-	ty_put(o, tmp, (size_t)len);
+	/* By hand: snprintf was a tenth of a large import's time. */
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	ty_put(o, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
 static void
