@@ -144,6 +144,9 @@ struct eng {
 	int any_ifname;		/* accept interface names not on this host */
 	int depth;		/* nesting of blocks/imports */
 	struct sbuf out;	/* console output of the running command */
+	int keep_stmt;		/* the statement defined a function */
+	struct ast_node **kept;	/* statements holding functions' code */
+	int nkept;
 };
 
 /* Execution context of one block. */
@@ -201,7 +204,8 @@ long long st_find_value(struct eng *e, const struct sch_menu *m, int pi,
 long long st_count(struct eng *e, const struct sch_menu *m,
     const char *cond, const char *param);
 int st_delete_owned(struct eng *e, const char *owner);
-int st_rename_ref(struct eng *e, const char *sql, const char *newv,
+/* Run a statement with two text parameters. */
+int st_exec_text2(struct eng *e, const char *sql, const char *newv,
     const char *oldv);
 long long st_tuple_find(struct eng *e, const struct sch_menu *m,
     char *const *vals);
@@ -224,6 +228,9 @@ int eng_fail_node(struct eng *e, const struct ast_node *n, const char *fmt,
     ...) __attribute__((format(printf, 3, 4)));
 
 int exec_block(struct xctx *x, const struct ast_node *blk, int newscope);
+/* Free a top-level statement after it ran, or keep it until eng_close()
+ * when it defined a function whose code points into it. */
+void exec_stmt_done(struct eng *e, struct ast_node *n);
 int exec_stmt(struct xctx *x, const struct ast_node *n, struct val *ret);
 int eval(struct xctx *x, const struct ast_node *n, struct val *out);
 /* Evaluate a value node to text (for property arguments). */
@@ -304,6 +311,10 @@ int derive_refresh(struct xctx *x, const struct sch_menu *src);
 /* Kernel-backed menus. */
 int links_refresh(struct eng *e);
 int files_refresh(struct eng *e);
+
+/* Log a message with RouterOS topics ("script,info") through the
+ * /system logging rules and actions. */
+int eng_log(struct eng *e, const char *topics, const char *msg);
 
 /* /system identity name, "MikroTik" when unset. */
 void eng_identity(struct eng *e, char *out, size_t outsz);

@@ -699,6 +699,33 @@ fmt_single(struct sbuf *out, const struct sch_menu *m,
 /* Entry points                                                        */
 /* ------------------------------------------------------------------ */
 
+/*
+ * /log print (menus.md 33): " <time> <topics> <message>" per entry, the
+ * date left out for entries from today.  The menu's first three columns
+ * are time, topics and message.
+ */
+static void
+fmt_log_lines(struct sbuf *out, const struct sch_menu *m,
+    const struct fmt_row *rows, int nrows, const struct fmt_print_opts *o)
+{
+	int i, k, pi[3];
+	const char *t;
+	size_t tl = o->today ? strlen(o->today) : 0;
+
+	for (k = 0; k < 3; k++)
+		if (m->columns == NULL || m->columns[k] == NULL ||
+		    sch_prop_find(m, m->columns[k], &pi[k]) == NULL)
+			return;
+	for (i = 0; i < nrows; i++) {
+		t = rows[i].vals[pi[0]] ? rows[i].vals[pi[0]] : "";
+		if (tl && strncmp(t, o->today, tl) == 0 && t[tl] == ' ')
+			t += tl + 1;
+		sb_printf(out, " %s %s %s\n", t,
+		    rows[i].vals[pi[1]] ? rows[i].vals[pi[1]] : "",
+		    rows[i].vals[pi[2]] ? rows[i].vals[pi[2]] : "");
+	}
+}
+
 void
 fmt_print(struct sbuf *out, const struct sch_menu *m,
     const struct fmt_row *rows, int nrows, const struct fmt_print_opts *o)
@@ -711,6 +738,9 @@ fmt_print(struct sbuf *out, const struct sch_menu *m,
 	if (m->flags & M_SINGLETON) {
 		for (i = 0; i < nrows; i++)
 			fmt_single(out, m, &rows[i], o);
+	} else if ((m->flags & M_LOG_LAYOUT) && !o->detail && !o->terse &&
+	    !o->brief && o->proplist == NULL) {
+		fmt_log_lines(out, m, rows, nrows, o);
 	} else if (o->terse) {
 		fmt_terse(out, m, rows, nrows, o);
 	} else if (o->detail ||

@@ -31,6 +31,8 @@ struct fmt_print_opts {
 	int stats;		/* print stats (counter columns) */
 	int width;		/* terminal width; 0 = never wrap/narrow */
 	const char *const *proplist;	/* restrict/order props, NULL = all */
+	const char *today;	/* "YYYY-MM-DD": log lines of today show
+				 * only the time */
 };
 
 /*

@@ -127,7 +127,7 @@ ref_users(struct xctx *x, const struct sch_menu *m, const char *name,
 			if (newname) {
 				sb_printf(&b, "UPDATE \"%s\" SET \"%s\"=? WHERE "
 				    "\"%s\"=?", u->table, p->name, p->name);
-				rc = st_rename_ref(x->e, sb_str(&b), newname,
+				rc = st_exec_text2(x->e, sb_str(&b), newname,
 				    name);
 			} else {
 				sb_printf(&b, "\"%s\"=?", p->name);

@@ -29,39 +29,22 @@ menu_daemon_action(struct xctx *x, const struct sch_menu *m,
 	return 0;
 }
 
+/* :log info "x" and /log warning "x": a script message at that level. */
 static int
 menu_log_write(struct xctx *x, const struct sch_menu *m,
     const struct ast_node *c)
 {
 	const struct ast_arg *a = cmd_arg(c, "message");
-	char **vals, *msg = NULL, tbuf[32], topics[64];
-	int n = sch_prop_count(m), i, rc;
-	time_t now = time(NULL);
-	struct tm tm;
+	char *msg = NULL, topics[64];
+	int rc;
 
+	(void)m;
 	if (a && a->value && eval_text(x, a->value, &msg) < 0)
 		return -1;
-	localtime_r(&now, &tm);
-	strftime(tbuf, sizeof(tbuf), "%Y-%m-%d %H:%M:%S", &tm);
 	snprintf(topics, sizeof(topics), "script,%s", c->name);
-	vals = calloc((size_t)n + 1, sizeof(char *));
-	for (i = 0; i < n; i++) {
-		const struct sch_prop *p = &m->props[i];
-
-		if (p->type == ST_DATETIME)
-			vals[i] = strdup(tbuf);
-		else if (p->type == ST_ENUM_LIST || strcmp(p->name,
-		    sch_log_topics_prop()) == 0)
-			vals[i] = strdup(topics);
-		else if (strcmp(p->name, sch_log_message_prop()) == 0)
-			vals[i] = strdup(msg ? msg : "");
-	}
-	rc = st_insert(x->e, m, vals, -1, NULL, -1) < 0 ? -1 : 0;
-	for (i = 0; i < n; i++)
-		free(vals[i]);
-	free(vals);
+	rc = eng_log(x->e, topics, msg ? msg : "");
 	free(msg);
-	return rc;
+	return rc < 0 ? eng_fail_node(x->e, c, "failure: cannot log") : 0;
 }
 
 static int
@@ -274,16 +257,19 @@ int
 files_refresh(struct eng *e)
 {
 	const struct sch_menu *m = menu_with_flag(M_FILES);
-	DIR *d;
-	struct dirent *de;
+	struct dirent **ents = NULL, *de;
 	struct stat stt;
 	char ***items = NULL, path[4096], tbuf[32];
-	int n = 0, np, rc;
+	int n = 0, np, rc, nents, i;
 
-	if (m == NULL || (d = opendir(e->files_dir)) == NULL)
+	/* Sorted by name: files found by one refresh are listed in the
+	 * same order on every filesystem, not in readdir order. */
+	if (m == NULL || (nents = scandir(e->files_dir, &ents, NULL,
+	    alphasort)) < 0)
 		return 0;
 	np = sch_prop_count(m);
-	while ((de = readdir(d)) != NULL) {
+	for (i = 0; i < nents; i++) {
+		de = ents[i];
 		if (de->d_name[0] == '.')
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", e->files_dir,
@@ -296,7 +282,9 @@ files_refresh(struct eng *e)
 		items[n++] = sch_file_row(m, de->d_name, S_ISDIR(stt.st_mode),
 		    (long long)stt.st_size, tbuf);
 	}
-	closedir(d);
+	for (i = 0; i < nents; i++)
+		free(ents[i]);
+	free(ents);
 	rc = mirror_sync(e, m, items, n);
 	items_free(items, n, np);
 	return rc;

@@ -826,7 +826,7 @@ st_delete_owned(struct eng *e, const char *owner)
 
 /* Run an UPDATE with two text parameters (reference renames). */
 int
-st_rename_ref(struct eng *e, const char *sql, const char *newv,
+st_exec_text2(struct eng *e, const char *sql, const char *newv,
     const char *oldv)
 {
 	sqlite3_stmt *s;

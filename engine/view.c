@@ -276,6 +276,7 @@ print_rows(struct xctx *x, const struct sch_menu *m, struct rowset *rs,
 	struct fmt_print_opts o = { 0 };
 	struct fmt_row *fr;
 	struct sbuf out;
+	char today[16];
 
 	fr = calloc((size_t)rs->n + 1, sizeof(*fr));
 	print_number_rows(x->e, m, rs, fr);
@@ -287,6 +288,14 @@ print_rows(struct xctx *x, const struct sch_menu *m, struct rowset *rs,
 	o.stats = pa->stats;
 	o.width = x->e->o.width;
 	o.proplist = (const char *const *)pa->proplist;
+	{
+		time_t now = time(NULL);
+		struct tm tmv;
+
+		localtime_r(&now, &tmv);
+		strftime(today, sizeof(today), "%Y-%m-%d", &tmv);
+		o.today = today;
+	}
 	sb_init(&out);
 	fmt_print(&out, m, fr, rs->n, &o);
 	eng_out(x->e, sb_str(&out), out.len);

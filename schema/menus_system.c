@@ -243,7 +243,8 @@ static const char *const log_cmds[] = {
 const struct sch_menu sch_m_log = {
 	.path = "/log",
 	.table = "log",
-	.flags = M_LIST | M_RUNTIME | M_READONLY | M_NOT_EXPORTED,
+	.flags = M_LIST | M_RUNTIME | M_READONLY | M_NOT_EXPORTED |
+	    M_LOG_LAYOUT,
 	.props = log_props,
 	.columns = log_columns,
 	.commands = log_cmds,

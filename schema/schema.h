@@ -117,6 +117,7 @@ const struct sch_item *sch_factory_item(const struct sch_menu *m,
 #define M_KERNEL_LINKS	0x0080	/* items mirror the host's links */
 #define M_FILES		0x0100	/* items mirror the files/ directory */
 #define M_ACTION_ONLY	0x0200	/* only menu commands (backup): no table */
+#define M_LOG_LAYOUT	0x0400	/* print as log lines: time topics message */
 
 /* Kind of a per-menu hook run by the engine around add/set/remove. */
 struct sch_menu;
@@ -348,6 +349,49 @@ typedef long long (*sch_count_fn)(void *ctx, const char *path,
 void sch_compute_row(const struct sch_menu *m, char **vals,
     sch_count_fn count, void *ctx);
 
+/* ------------------------------------------------------------------ */
+/* Logging (schema/logging.c)                                          */
+/* ------------------------------------------------------------------ */
+
+enum sch_log_target {
+	SCH_LOG_MEMORY, SCH_LOG_DISK, SCH_LOG_ECHO, SCH_LOG_REMOTE,
+	SCH_LOG_OTHER
+};
+
+/* A /system logging rule (strings borrowed from the row). */
+struct sch_log_rule {
+	const char *topics, *prefix, *regex, *action;
+	int disabled;
+};
+
+/* A /system logging action (strings borrowed from the row). */
+struct sch_log_action {
+	const char *name;
+	enum sch_log_target target;
+	long memory_lines;
+	const char *disk_file;
+	long disk_lines, disk_count;
+	const char *remote;		/* address */
+	int remote_port;
+	int syslog_format;		/* BSD syslog instead of RouterOS raw */
+	int facility;			/* syslog facility number */
+	int severity;			/* 0..7, -1 = from the topics */
+};
+
+const struct sch_menu *sch_log_rules_menu(void);
+const struct sch_menu *sch_log_actions_menu(void);
+const struct sch_menu *sch_log_menu(void);
+void sch_log_rule_of(const struct sch_menu *m, char *const *vals,
+    struct sch_log_rule *r);
+void sch_log_action_of(const struct sch_menu *m, char *const *vals,
+    struct sch_log_action *a);
+/* A malloc'd /log row (per prop of m). */
+char **sch_log_row(const struct sch_menu *m, const char *time,
+    const char *topics, const char *message, const char *buffer);
+const char *sch_log_buffer_prop(void);
+/* RouterOS topic matching: every topic the rule names, none it negates. */
+int sch_log_topics_match(const char *rule_topics, const char *msg_topics);
+
 /* Names of the /log properties the engine fills for :log messages. */
 const char *sch_log_topics_prop(void);
 const char *sch_log_message_prop(void);
@@ -356,5 +400,189 @@ const char *sch_log_message_prop(void);
  * default route joins the WAN list, as in RouterOS's default
  * configuration.  Returns 1 with *out filled, 0 when there is none. */
 int sch_wan_member(const char *ifname, struct sch_derived *out);
+
+/* ------------------------------------------------------------------ */
+/* Firewall translation data (schema/fw_nft.c)                         */
+/* ------------------------------------------------------------------ */
+
+/*
+ * What the nftables translation (engine/firewall.c) needs to know about
+ * RouterOS names: which property of a firewall table is which matcher
+ * and how its value becomes an nft expression, which chains are built in
+ * and where they hook, what each action does.  A property of a rule
+ * table that is neither a matcher below, nor one of struct sch_fw_args,
+ * nor comment/disabled/dynamic, nor read-only, is not supported: a rule
+ * that sets it cannot be translated (the engine refuses it rather than
+ * drop the matcher, which would widen the rule).
+ */
+
+/* How a matcher's stored value is rendered. */
+enum sch_fw_vkind {
+	SFV_ADDR,	/* A, A/M, A-B: "<expr> [!=] value" */
+	SFV_PORTS,	/* port list: "<expr> [!=] { 500, 1000-2000 }" */
+	SFV_PORTS_ANY,	/* either port: expr . expr2 over both orders */
+	SFV_PROTO,	/* protocol name or number: "<expr> [!=] N" */
+	SFV_NUM,	/* number or lo-hi range (packet-size, dscp) */
+	SFV_IFNAME,	/* interface name, or a wildcard of sch_fw_ifspec */
+	SFV_IFLIST,	/* interface list: "<expr> [!=] @set" */
+	SFV_ALIST,	/* address list: "<expr> [!=] @set" */
+	SFV_WORDS,	/* enum list: "<expr> [!=] { mapped words }" */
+	SFV_BITS,	/* enum list: "<expr> & (a|b) != 0", negated "== 0" */
+	SFV_FLAGS,	/* tcp-flags: "<expr> & (all) == (set)"; !word clear */
+	SFV_FIXED,	/* one enum value: its mapped word is the expression */
+	SFV_ICMP,	/* type[:code] with ranges: "expr . expr2 { t . c }" */
+	SFV_LIMIT,	/* rate[/time],burst[:packet|bit] */
+	SFV_MARK,	/* mark name or no-mark: "<expr> & mask == value" */
+};
+
+/* Requirements a matcher or action puts on the rule's protocol. */
+#define SFM_PORTPROTO	0x01	/* a protocol with ports (tcp, udp...) */
+#define SFM_TCP		0x02	/* protocol=tcp */
+#define SFM_ICMP	0x04	/* protocol=icmp */
+#define SFM_NONEG	0x08	/* a leading ! cannot be translated */
+
+/* A RouterOS value word and its nft spelling; nft NULL = unsupported. */
+struct sch_fw_word {
+	const char *ros;
+	const char *nft;
+	unsigned flags;		/* SFM_* the value needs */
+};
+
+struct sch_fw_match {
+	const char *prop;		/* RouterOS property */
+	enum sch_fw_vkind kind;
+	const char *expr;		/* nft left-hand side ("ip saddr") */
+	const char *expr2;		/* second operand, kind-specific */
+	const struct sch_fw_word *words;/* value map, { NULL } ended */
+	unsigned mask;			/* SFV_MARK: bits the mark owns */
+	unsigned flags;			/* SFM_* */
+};
+
+/* Matcher entry for property `prop`, or NULL if it is not a matcher. */
+const struct sch_fw_match *sch_fw_match_find(const char *prop);
+
+/* What an action does. */
+enum sch_fw_act {
+	SFA_VERDICT,	/* stmt is a terminating verdict (accept, drop) */
+	SFA_CONTINUE,	/* count and go on (passthrough) */
+	SFA_LOG,	/* log and go on */
+	SFA_REJECT,	/* stmt from the reject-with word */
+	SFA_JUMP,	/* jump to the jump-target chain */
+	SFA_RETURN,	/* back to the calling chain */
+	SFA_FASTTRACK,	/* offload established flows, then go on */
+	SFA_ADD_LIST,	/* add stmt (the address expression) to a set */
+	SFA_NAT,	/* stmt is snat, dnat, masquerade or redirect */
+	SFA_STMT,	/* stmt is a statement that goes on (notrack) */
+	SFA_MARK,	/* set stmt ("meta mark") from the `arg` property */
+};
+
+/* Flags of struct sch_fw_action. */
+#define SFA_F_NEED_ADDR	0x01	/* to-addresses required (src/dst-nat) */
+#define SFA_F_ADDR	0x02	/* to-addresses used */
+#define SFA_F_RANDOM	0x04	/* randomise-ports applies */
+
+struct sch_fw_action {
+	const char *name;	/* RouterOS action value */
+	enum sch_fw_act act;
+	const char *stmt;	/* nft statement or expression */
+	const char *arg;	/* SFA_MARK: property naming the new mark */
+	unsigned mask;		/* SFA_MARK: bits the mark owns */
+	unsigned flags;		/* SFA_F_* */
+};
+
+/* Action by RouterOS name, or NULL when not supported. */
+const struct sch_fw_action *sch_fw_action_find(const char *name);
+
+/* Properties that are arguments of actions, and the rule's head. */
+struct sch_fw_args {
+	const char *chain, *action, *jump_target;
+	const char *address_list, *address_list_timeout;
+	const char *reject_with;	/* value mapped by reject_words */
+	const char *to_addresses, *to_ports, *randomise_ports;
+	const char *passthrough;	/* mangle: go on after the action */
+	const char *log, *log_prefix;	/* log=yes on any action */
+	const char *mark_args[4];	/* new-*-mark, NULL ended */
+	const struct sch_fw_word *reject_words;
+	const char *reject_default;	/* nft text when reject-with is unset */
+	const char *log_stmt;		/* nft log statement without prefix */
+	const char *fasttrack_guard;	/* what fasttrack also requires */
+};
+const struct sch_fw_args *sch_fw_args(void);
+
+/* A built-in chain: where it hooks and at which priority. */
+struct sch_fw_chain {
+	const char *name;	/* RouterOS chain name */
+	const char *type;	/* nft chain type: filter, nat */
+	const char *hook;	/* nft hook */
+	int prio;
+};
+
+/* One rule table: its menu, the prefix of its nft chain names and its
+ * built-in chains ({ NULL } ended). */
+struct sch_fw_table {
+	const struct sch_menu *menu;
+	const char *prefix;
+	const struct sch_fw_chain *chains;
+};
+
+/* The rule tables in hook order, ended by an entry with menu NULL. */
+const struct sch_fw_table *sch_fw_tables(void);
+
+/* Built-in interface lists whose members follow from the links. */
+enum sch_fw_iflist { SFL_ALL, SFL_NONE, SFL_DYNAMIC, SFL_STATIC };
+
+struct sch_fw_builtin {
+	const char *name;
+	enum sch_fw_iflist kind;
+};
+
+/* An in/out-interface wildcard: an nft interface type (iftype, for
+ * links that come and go), else the /interface types it covers. */
+struct sch_fw_ifwild {
+	const char *word;
+	const char *iftype;
+	const char *const *link_types;
+};
+
+/* Interfaces, interface lists and address lists as the firewall reads
+ * them. */
+struct sch_fw_ifspec {
+	const struct sch_menu *links;		/* /interface */
+	const char *link_name, *link_type;
+	const struct sch_menu *lists;		/* /interface list */
+	const char *list_name, *list_include, *list_exclude;
+	const struct sch_menu *members;		/* /interface list member */
+	const char *member_list, *member_iface;
+	const struct sch_fw_builtin *builtins;	/* { NULL } ended */
+	const struct sch_fw_ifwild *wildcards;	/* { NULL } ended */
+	const char *const *flow_types;		/* link types a fasttrack
+						 * flowtable holds */
+	const struct sch_menu *alist;		/* /ip firewall address-list */
+	const char *alist_list, *alist_address, *alist_timeout;
+};
+const struct sch_fw_ifspec *sch_fw_ifspec(void);
+
+/* IANA number of a stored protocol value (name or number), -1 if none. */
+int sch_fw_proto_number(const char *value);
+/* True if the protocol carries ports (tcp, udp, udp-lite, dccp, sctp). */
+int sch_fw_proto_has_ports(int number);
+/* Numbers of tcp and icmp, for SFM_TCP and SFM_ICMP. */
+#define SCH_FW_PROTO_TCP	6
+#define SCH_FW_PROTO_ICMP	1
+
+/* A parsed limit=: `rate` per `per_ns`, `burst`, in packets or bits. */
+struct sch_fw_limit {
+	unsigned long long rate;
+	long long per_ns;
+	unsigned long long burst;
+	int bits;
+};
+/* Parse limit= text.  0, or -1 when it is not valid limit syntax. */
+int sch_fw_limit_parse(const char *value, struct sch_fw_limit *out);
+
+/* Parse icmp-options= text: type[-type][:code[-code]]; a missing code
+ * is 0-255.  0, or -1 when it is not valid. */
+int sch_fw_icmp_parse(const char *value, int *tlo, int *thi, int *clo,
+    int *chi);
 
 #endif /* ROSH_SCHEMA_H */
