@@ -70,6 +70,9 @@ fz_walk(const struct ast_node *n)
 		break;
 	case AST_STR:
 		FZ_CHECK(n->nkids >= 1);
+		/* text only for plain strings, and then the kid's */
+		FZ_CHECK(n->text == NULL || (n->nkids == 1 &&
+		    n->kids[0]->type == AST_WORD && n->text == n->kids[0]->text));
 		break;
 	case AST_ARRAY:
 		FZ_CHECK(n->nkids >= 1);

@@ -134,7 +134,8 @@ gr_string_part(struct gr_parser *p, const struct lx_tok *s)
 /*
  * The opening quote has been consumed.  Kids: literal runs (AST_WORD,
  * escapes decoded) and substitutions in order; a string without
- * substitutions always has exactly one AST_WORD kid, "" an empty one.
+ * substitutions always has exactly one AST_WORD kid, "" an empty one,
+ * and then the AST_STR's own text is that kid's text.
  */
 struct ast_node *
 gr_string(struct gr_parser *p, int line, int col)
@@ -161,7 +162,14 @@ gr_string(struct gr_parser *p, int line, int col)
 	if ((n = gr_node(&p->arena, AST_STR, line, col)) == NULL)
 		return gr_nomem(p);
 	n->kids = gr_pop_nodes(p, base, &n->nkids);
-	return p->failed ? NULL : n;
+	if (p->failed)
+		return NULL;
+	/* a plain string also carries its text, shared with the kid */
+	if (n->nkids == 1 && n->kids[0]->type == AST_WORD) {
+		n->text = n->kids[0]->text;
+		n->textlen = n->kids[0]->textlen;
+	}
+	return n;
 }
 
 /* ------------------------------------------------------------------ */

@@ -103,10 +103,16 @@ struct ast_node {
  * - AST_STR: always the quoted form; kids are AST_WORD literal runs
  *   (escapes decoded, may hold NUL) and AST_VAR / AST_SUBST / expression
  *   nodes for $x, $[...] and $(...).  A string without substitutions has
- *   exactly one AST_WORD kid ("" has an empty one).  Bare literals are
- *   AST_WORD, so quoting stays visible (where address="10.0.0.1/24").
+ *   exactly one AST_WORD kid ("" has an empty one) and the same text in
+ *   its own text/textlen; with substitutions its text is NULL.  Bare
+ *   literals are AST_WORD, so quoting stays visible
+ *   (where address="10.0.0.1/24").
  * - "(expr)" is the expression node itself; there is no node for the
  *   parentheses.  "[cmd]" is AST_SUBST with the command as kid 0.
+ *   Relative words inside [...] and {...} of an argument resolve in the
+ *   command's menu ("/ip pool set [find]" is /ip/pool find), except for
+ *   commands written with ':', which keep the current menu
+ *   (":foreach i in=[find] do={ remove $i }" works in any menu).
  * - Where-expressions (find's positional "where", the "where" of print
  *   and export) are the arg's value; operands are AST_WORD as written
  *   (property names and literals alike), AST_STR, AST_VAR, AST_SUBST;

@@ -343,9 +343,7 @@ gr_block(struct gr_parser *p, const struct gr_menu *m, int line, int col)
 	if ((n->path = gr_menu_dup(p, m)) == NULL)
 		return NULL;
 	n->kids = gr_pop_nodes(p, base, &n->nkids);
-	if (n->kids == NULL && n->nkids == 0 && p->failed)
-		return NULL;
-	return n;
+	return p->failed ? NULL : n;
 }
 
 /* Error for a word that names nothing in the addressed menu (§1.3). */

@@ -413,29 +413,57 @@ ct_name_is(const struct ct_node *cmd, const char *name)
 	return cmd != NULL && strcmp(cmd->name, name) == 0;
 }
 
+/* Arguments whose value is a script block or a where-expression. */
+static enum ct_valkind
+ct_arg_special(int root, const struct ct_node *cmd, const char *arg)
+{
+	/* dispatch on the first byte: this runs for every argument parsed */
+	switch (arg[0]) {
+	case 'c':	/* :do {...}, :retry command=, :time {...} */
+		if (root && strcmp(arg, "command") == 0 &&
+		    (ct_name_is(cmd, "do") || ct_name_is(cmd, "retry") ||
+		    ct_name_is(cmd, "time")))
+			return CT_VAL_BLOCK;
+		break;
+	case 'd':	/* :if do=, :global f do=, monitor do=... */
+		if (strcmp(arg, "do") == 0)
+			return CT_VAL_BLOCK;
+		break;
+	case 'e':
+		if (strcmp(arg, "else") == 0)
+			return CT_VAL_BLOCK;
+		break;
+	case 'i':	/* :onerror e in={...}, not :foreach in=$list */
+		if (root && strcmp(arg, "in") == 0 && ct_name_is(cmd, "onerror"))
+			return CT_VAL_BLOCK;
+		break;
+	case 'o':
+		if (strcmp(arg, "on-error") == 0)
+			return CT_VAL_BLOCK;
+		break;
+	case 's':	/* :execute {...} runs a script in the background */
+		if (root && strcmp(arg, "script") == 0 &&
+		    ct_name_is(cmd, "execute"))
+			return CT_VAL_BLOCK;
+		break;
+	case 'w':
+		if (strcmp(arg, "where") == 0 && (ct_name_is(cmd, "find") ||
+		    ct_name_is(cmd, "print") || ct_name_is(cmd, "export")))
+			return CT_VAL_WHERE;
+		break;
+	}
+	return CT_VAL_VALUE;
+}
+
 enum ct_valkind
 ct_arg_kind(const char *dirpath, const struct ct_node *cmd, const char *arg)
 {
-	int root = ct_is_root(dirpath);
+	enum ct_valkind k;
 
 	if (arg == NULL)
 		return CT_VAL_VALUE;
-	/* Script bodies: :if do/else, :do on-error, monitor do=... */
-	if (strcmp(arg, "do") == 0 || strcmp(arg, "else") == 0 ||
-	    strcmp(arg, "on-error") == 0)
-		return CT_VAL_BLOCK;
-	if (root && strcmp(arg, "in") == 0 && ct_name_is(cmd, "onerror"))
-		return CT_VAL_BLOCK;
-	if (root && strcmp(arg, "command") == 0 && (ct_name_is(cmd, "do") ||
-	    ct_name_is(cmd, "retry") || ct_name_is(cmd, "time")))
-		return CT_VAL_BLOCK;
-	/* :execute {...} runs a script block in the background (§8.2) */
-	if (root && strcmp(arg, "script") == 0 && ct_name_is(cmd, "execute"))
-		return CT_VAL_BLOCK;
-	if (strcmp(arg, "where") == 0 && (ct_name_is(cmd, "find") ||
-	    ct_name_is(cmd, "print") || ct_name_is(cmd, "export")))
-		return CT_VAL_WHERE;
-	if (ct_is_flag_name(arg))
-		return CT_VAL_FLAG;
-	return CT_VAL_VALUE;
+	k = ct_arg_special(ct_is_root(dirpath), cmd, arg);
+	if (k != CT_VAL_VALUE)
+		return k;
+	return ct_is_flag_name(arg) ? CT_VAL_FLAG : CT_VAL_VALUE;
 }

@@ -157,6 +157,8 @@ static const struct lex_case lex_cases[] = {
 	{ "a \\ b", ARG, "word<a>@1:1 error{syntax error}@1:3" },
 	{ "a \\", ARG, "word<a>@1:1 error{syntax error}@1:4+" },
 	{ "a \\\n", ARG, "word<a>@1:1 error{syntax error}@2:3+" },
+	{ "ab\\ c", ARG, "word<ab>@1:1 error{syntax error}@1:3" },
+	{ "ab\\", ARG, "error{syntax error}@1:4+" },
 	/* unquoted ? */
 	{ "print ?", ARG, "word<print>@1:1 error{syntax error}@1:7" },
 	/* variables */

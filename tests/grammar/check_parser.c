@@ -410,6 +410,9 @@ static const struct ok_case ok_cases[] = {
 	{ "/", ":put ($a <= 1 and $b >= 2)",
 	  "(:/ put ^message=(and (le $a 1) (ge $b 2)))\n" },
 	{ "/", ":put (1 +\n  2)", "(:/ put ^message=(add 1 2))\n" },
+	{ "/", ":put ([:len $x] + 1)",
+	  "(:/ put ^message=(add [(:/ len ^value=$x)] 1))\n" },
+	{ "/", ":put ($a, {1;2})", "(:/ put ^message=(comma $a {1;2}))\n" },
 	{ "/", ":put (!!-~1)",
 	  "(:/ put ^message=(not (not (neg (bitnot 1)))))\n" },
 	/* arrays (§1.9) */
@@ -759,7 +762,11 @@ static const struct err_case err_cases[] = {
 	  "syntax error (line 1 column 18)", 1 },
 	{ "/", "/ip address add \\\n", GR_E_SYNTAX,
 	  "syntax error (line 2 column 17)", 1 },
+	{ "/", "/ip ?", GR_E_SYNTAX, "syntax error (line 1 column 5)", 0 },
+	{ "/", "$\"a$b\" x", GR_E_SYNTAX, "syntax error (line 1 column 4)", 0 },
 	/* too deep */
+	{ "/", "{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{",
+	  GR_E_TOOBIG, "too deeply nested (line 1 column 65)", 0 },
 	{ "/", ":put ((((((((((((((((((((((((((((((((((((((((((((((((((((("
 	  "((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))"
 	  ")))))))))))))", GR_E_TOOBIG, "too deeply nested (line 1 column 70)",
@@ -787,6 +794,32 @@ END_TEST
 /* ------------------------------------------------------------------ */
 /* AST details the engine relies on                                    */
 /* ------------------------------------------------------------------ */
+
+/* Expression trees are bounded in height, not only in brackets. */
+START_TEST(test_expr_height)
+{
+	char src[2048];
+	size_t len = 0;
+	struct gr_error e;
+	struct ast_node *n;
+	int i;
+
+	len += (size_t)snprintf(src, sizeof(src), ":put (1");
+	for (i = 0; i < 300; i++)
+		len += (size_t)snprintf(src + len, sizeof(src) - len, "+1");
+	len += (size_t)snprintf(src + len, sizeof(src) - len, ")");
+	n = gr_parse(src, len, NULL, &e, NULL);
+	ck_assert_ptr_null(n);
+	ck_assert_int_eq(e.code, GR_E_TOOBIG);
+	/* the 256th '+' makes the tree 257 high */
+	ck_assert_int_eq(e.col, 2 * 256 + 6);
+	/* 255 operators are fine */
+	src[6 + 1 + 2 * 255] = ')';
+	n = gr_parse(src, 6 + 2 + 2 * 255, NULL, &e, NULL);
+	ck_assert_ptr_nonnull(n);
+	ast_free(n);
+}
+END_TEST
 
 START_TEST(test_positions)
 {
@@ -829,6 +862,8 @@ START_TEST(test_strings)
 	ck_assert_int_eq(v->kids[0]->type, AST_WORD);
 	ck_assert_uint_eq(v->kids[0]->textlen, 3);
 	ck_assert_int_eq(memcmp(v->kids[0]->text, "a\0b", 4), 0);
+	ck_assert_ptr_eq(v->text, v->kids[0]->text);
+	ck_assert_uint_eq(v->textlen, 3);
 	v = n->kids[1]->args[0].value;
 	ck_assert_int_eq(v->type, AST_WORD);
 	ck_assert_str_eq(v->text, "ab");
@@ -837,6 +872,13 @@ START_TEST(test_strings)
 	ck_assert_int_eq(v->nkids, 1);
 	ck_assert_uint_eq(v->kids[0]->textlen, 0);
 	ck_assert_str_eq(v->kids[0]->text, "");
+	ast_free(n);
+	/* with a substitution the string has no text of its own */
+	n = parse_ok(":put \"a$b\"", "/");
+	v = n->kids[0]->args[0].value;
+	ck_assert_int_eq(v->nkids, 2);
+	ck_assert_ptr_null(v->text);
+	ck_assert_int_eq(v->kids[1]->type, AST_VAR);
 	ast_free(n);
 }
 END_TEST
@@ -1089,6 +1131,7 @@ parser_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("ast");
+	tcase_add_test(tc, test_expr_height);
 	tcase_add_test(tc, test_positions);
 	tcase_add_test(tc, test_strings);
 	tcase_add_test(tc, test_args_flags);
