@@ -26,7 +26,7 @@ ALL_CFLAGS = $(STD) $(WARN) $(INC) $(PKG_CFLAGS) $(CFLAGS)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 LIB_SRCS := $(wildcard schema/*.c grammar/*.c engine/*.c backend/*.c)
-SHELL_SRCS := $(filter-out shell/main.c,$(wildcard shell/*.c))
+SHELL_SRCS := $(filter-out shell/main.c shell/roshd.c,$(wildcard shell/*.c))
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(SHELL_SRCS:%.c=$(BUILD)/obj/%.o)
 SAN_OBJS := $(LIB_SRCS:%.c=$(BUILD)/san/%.o) $(SHELL_SRCS:%.c=$(BUILD)/san/%.o)
 TEST_SRCS := $(sort $(wildcard tests/*/check_*.c))
@@ -35,7 +35,7 @@ TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 .PHONY: all run check unit e2e-console bench fuzz deps clean format
 .DEFAULT_GOAL := all
 
-all: $(BUILD)/rosh
+all: $(BUILD)/rosh $(BUILD)/roshd
 
 # Install what the build and the tests need, only when something is missing.
 deps:
@@ -69,6 +69,10 @@ $(BUILD)/librosh-san.a: $(SAN_OBJS)
 
 $(BUILD)/rosh: $(BUILD)/obj/shell/main.o $(BUILD)/librosh.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(BUILD)/roshd: $(BUILD)/obj/shell/roshd.o $(BUILD)/librosh.a
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(BUILD)/rosh-san: $(BUILD)/san/shell/main.o $(BUILD)/librosh-san.a
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) -lm

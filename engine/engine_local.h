@@ -143,6 +143,9 @@ struct eng {
 	int checking;		/* rosh --check */
 	int any_ifname;		/* accept interface names not on this host */
 	int depth;		/* nesting of blocks/imports */
+	struct precheck *pc;	/* parse check of the running script */
+	struct sbuf held;	/* output held back until pc is done */
+	int parse_failed;	/* pc found a syntax error */
 	struct sbuf out;	/* console output of the running command */
 	int keep_stmt;		/* the statement defined a function */
 	struct ast_node **kept;	/* statements holding functions' code */
@@ -311,6 +314,20 @@ int derive_refresh(struct xctx *x, const struct sch_menu *src);
 /* Kernel-backed menus. */
 int links_refresh(struct eng *e);
 int files_refresh(struct eng *e);
+
+/* Parse check of a script running in parallel (precheck.c). */
+struct precheck;
+struct precheck *precheck_start(const char *src, size_t len,
+    const struct gr_opts *go);
+int precheck_done(const struct precheck *pc);
+int precheck_join(struct precheck *pc, struct gr_error *ge);
+void precheck_free(struct precheck *pc);
+/* Release held output once the check is done (wait: block for it).
+ * -1 when the script has a syntax error. */
+int eng_precheck_settle(struct eng *e, int wait);
+
+/* Tell a running roshd the store changed; 0 when one listened. */
+int eng_notify_daemon(struct eng *e);
 
 /* Log a message with RouterOS topics ("script,info") through the
  * /system logging rules and actions. */

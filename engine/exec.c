@@ -56,6 +56,10 @@ eng_out(struct eng *e, const char *s, size_t n)
 {
 	if (e->quiet)
 		return;
+	if (e->pc) {
+		sb_put(&e->held, s, n);
+		return;
+	}
 	fwrite(s, 1, n, e->o.out);
 }
 
@@ -67,7 +71,10 @@ eng_printf(struct eng *e, const char *fmt, ...)
 	if (e->quiet)
 		return;
 	va_start(ap, fmt);
-	vfprintf(e->o.out, fmt, ap);
+	if (e->pc)
+		sb_vprintf(&e->held, fmt, ap);
+	else
+		vfprintf(e->o.out, fmt, ap);
 	va_end(ap);
 }
 
@@ -203,6 +210,72 @@ exec_cmd(struct xctx *x, const struct ast_node *c, struct val *ret)
 	return exec_unsupported(x, c);
 }
 
+/*
+ * "$f a b=c" and "[$f a b=c]" (console-language 8.4): run the code held
+ * by f in a scope of its own holding $0 (the name), $1, $2... and the
+ * named arguments; the body sees globals but not the caller's locals.
+ * Its :return value is the value of the call.  A variable that holds no
+ * code just yields its value.
+ */
+static int
+exec_call(struct xctx *x, const struct ast_node *n, struct val *ret)
+{
+	struct var *f = scope_lookup(x, n->text ? n->text : "");
+	const struct ast_node *code;
+	struct scope args = { 0 };
+	struct xctx sub = { 0 };
+	struct val v;
+	int i, rc;
+
+	if (f == NULL)
+		return 0;
+	if (f->v.t != VT_CODE) {
+		*ret = val_copy(&f->v);
+		return 0;
+	}
+	code = f->v.u.code;
+	for (i = 0; i < n->nargs; i++) {
+		const struct ast_arg *a = &n->args[i];
+
+		if (a->value == NULL)
+			v = val_bool(!a->negated);
+		else if (eval(x, a->value, &v) < 0) {
+			scope_fini(&args);
+			return -1;
+		}
+		scope_set(&args, a->name, v);
+	}
+	scope_set(&args, "0", val_cstr(n->text));
+	sub.e = x->e;
+	sub.sc = &args;
+	memcpy(sub.cwd, x->cwd, sizeof(sub.cwd));
+	rc = exec_block(&sub, code, 1);
+	if (rc == 0 && sub.returning) {
+		*ret = sub.retval;
+		sub.retval = val_nothing();
+	}
+	val_free(&sub.retval);
+	scope_fini(&args);
+	return rc;
+}
+
+void
+exec_stmt_done(struct eng *e, struct ast_node *n)
+{
+	struct ast_node **k;
+
+	if (!e->keep_stmt) {
+		ast_free(n);
+		return;
+	}
+	e->keep_stmt = 0;
+	k = realloc(e->kept, (size_t)(e->nkept + 1) * sizeof(*k));
+	if (k == NULL)
+		abort();
+	e->kept = k;
+	e->kept[e->nkept++] = n;
+}
+
 int
 exec_stmt(struct xctx *x, const struct ast_node *n, struct val *ret)
 {
@@ -217,6 +290,8 @@ exec_stmt(struct xctx *x, const struct ast_node *n, struct val *ret)
 		return exec_block(x, n, 1);
 	case AST_CMD:
 		return exec_cmd(x, n, ret);
+	case AST_CALL:
+		return exec_call(x, n, ret);
 	case AST_EXPR_STMT:
 		if (n->nkids < 1)
 			return 0;
@@ -326,7 +401,12 @@ eng_close(struct eng *e)
 	if (e->db)
 		st_close(e);
 	scope_fini(&e->globals);
+	while (e->nkept > 0)
+		ast_free(e->kept[--e->nkept]);
+	free(e->kept);
 	sb_fini(&e->out);
+	precheck_free(e->pc);
+	sb_fini(&e->held);
 	free(e->db_path);
 	free(e->files_dir);
 	free(e->user);
@@ -396,31 +476,12 @@ eng_run_stream(struct eng *e, struct xctx *x, const char *src, size_t len,
 		}
 		rc = exec_stmt(x, n, &r);
 		val_free(&r);
-		ast_free(n);
+		exec_stmt_done(e, n);
+		if (rc == 0 && eng_precheck_settle(e, 0) < 0)
+			rc = -1;
 	}
 	gr_stream_free(gs);
 	return rc;
-}
-
-/* Parse everything first: a syntax error anywhere runs nothing. */
-static int
-eng_parse_all(struct eng *e, const char *src, size_t len,
-    const struct gr_opts *go)
-{
-	struct gr_stream *gs;
-	struct gr_error ge = { 0 };
-	struct ast_node *n;
-	int eof = 0;
-
-	gs = gr_stream_new(src, len, go);
-	if (gs == NULL)
-		return 1;
-	while ((n = gr_stream_next(gs, &ge, &eof)) != NULL)
-		ast_free(n);
-	gr_stream_free(gs);
-	if (ge.code != GR_OK)
-		return eng_parse_fail(e, &ge);
-	return 0;
 }
 
 int
@@ -432,6 +493,7 @@ eng_run(struct eng *e, const char *src, size_t len, int flags,
 	struct ast_node *root;
 	struct xctx x = { 0 };
 	struct scope top = { 0 };
+	sqlite3_int64 changes;
 	int inc = 0, rc;
 
 	e->err.set = 0;
@@ -449,8 +511,11 @@ eng_run(struct eng *e, const char *src, size_t len, int flags,
 			return eng_parse_fail(e, &ge);
 		}
 		ast_free(root);
-	} else if (eng_parse_all(e, src, len, &go) != 0) {
-		return 1;
+	} else {
+		/* Parsed in parallel; see precheck.c. */
+		e->pc = precheck_start(src, len, &go);
+		e->parse_failed = 0;
+		sb_reset(&e->held);
 	}
 	x.e = e;
 	x.sc = &top;
@@ -463,7 +528,23 @@ eng_run(struct eng *e, const char *src, size_t len, int flags,
 		fprintf(e->o.err, "failure: store: %s\n", st_errmsg(e));
 		return 1;
 	}
+	changes = sqlite3_total_changes64(e->db);
 	rc = eng_run_stream(e, &x, src, len, &go);
+	/* Whatever happened while it ran, a syntax error wins: nothing of
+	 * the script counts. */
+	if (e->pc && eng_precheck_settle(e, 1) < 0) {
+		struct gr_error pe;
+
+		precheck_join(e->pc, &pe);
+		precheck_free(e->pc);
+		e->pc = NULL;
+		sb_reset(&e->held);
+		st_rollback(e);
+		scope_fini(&top);
+		val_free(&x.retval);
+		e->quiet = e->dry = e->checking = e->any_ifname = 0;
+		return eng_parse_fail(e, &pe);
+	}
 	scope_fini(&top);
 	val_free(&x.retval);
 	e->quiet = 0;
@@ -476,6 +557,10 @@ eng_run(struct eng *e, const char *src, size_t len, int flags,
 		st_rollback(e);
 	if (rc == 0 && (flags & ENG_RUN_LINE))
 		snprintf(e->cwd, sizeof(e->cwd), "%s", x.cwd);
+	/* A running roshd applies the change now, not at its next check. */
+	if (rc == 0 && !(flags & ENG_RUN_DRYRUN) &&
+	    sqlite3_total_changes64(e->db) != changes)
+		eng_notify_daemon(e);
 	fflush(e->o.out);
 	if (rc != 0) {
 		eng_report(e);

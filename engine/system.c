@@ -102,7 +102,7 @@ import_run(struct xctx *x, const char *src, size_t len)
 	while (rc == 0 && gs && (n = gr_stream_next(gs, &ge, &eof)) != NULL) {
 		rc = exec_stmt(&sub, n, &r);
 		val_free(&r);
-		ast_free(n);
+		exec_stmt_done(x->e, n);
 	}
 	gr_stream_free(gs);
 	scope_fini(&sc);
@@ -110,18 +110,53 @@ import_run(struct xctx *x, const char *src, size_t len)
 	return rc;
 }
 
+/* Undo everything since SAVEPOINT rosh_import; the cached append
+ * positions and free ids may point past what the store now holds. */
+static void
+import_rollback(struct xctx *x)
+{
+	int i;
+
+	sqlite3_exec(x->e->db, "ROLLBACK TO rosh_import; RELEASE "
+	    "rosh_import", NULL, NULL, NULL);
+	for (i = 0; i < x->e->nrt; i++) {
+		x->e->rt[i].next_ord = -1;
+		x->e->rt[i].next_id = -1;
+	}
+}
+
 static int
 import_dry(struct xctx *x, const char *src, size_t len)
 {
 	int rc, quiet = x->e->quiet;
 
-	if (st_exec(x->e, "SAVEPOINT rosh_dry_run") < 0)
+	if (st_exec(x->e, "SAVEPOINT rosh_import") < 0)
 		return -1;
 	x->e->quiet = 1;
 	rc = import_run(x, src, len);
 	x->e->quiet = quiet;
-	sqlite3_exec(x->e->db, "ROLLBACK TO rosh_dry_run; RELEASE "
-	    "rosh_dry_run", NULL, NULL, NULL);
+	import_rollback(x);
+	return rc;
+}
+
+/*
+ * An import is one transaction (docs/HACKING.md, README): when any line
+ * fails, the lines before it are undone too, also when the caller goes
+ * on after catching the error with :do on-error or :onerror.
+ */
+static int
+import_atomic(struct xctx *x, const char *src, size_t len)
+{
+	int rc;
+
+	if (st_exec(x->e, "SAVEPOINT rosh_import") < 0)
+		return -1;
+	rc = import_run(x, src, len);
+	if (rc != 0)
+		import_rollback(x);
+	else
+		sqlite3_exec(x->e->db, "RELEASE rosh_import", NULL, NULL,
+		    NULL);
 	return rc;
 }
 
@@ -147,7 +182,7 @@ cmd_import(struct xctx *x, const struct ast_node *c)
 		return rc;
 	}
 	free(name);
-	rc = dry ? import_dry(x, src, len) : import_run(x, src, len);
+	rc = dry ? import_dry(x, src, len) : import_atomic(x, src, len);
 	free(src);
 	if (rc == 0)
 		eng_printf(x->e, "\nScript file loaded and executed "
@@ -159,12 +194,76 @@ cmd_import(struct xctx *x, const struct ast_node *c)
 /* /system backup                                                      */
 /* ------------------------------------------------------------------ */
 
+/* Copy the rows of one table of the store into the backup file. */
+static int
+backup_save_rows(sqlite3 *src, sqlite3 *dst, const char *table)
+{
+	sqlite3_stmt *sel = NULL, *ins = NULL;
+	struct sbuf sql;
+	int i, n, rc;
+
+	sb_init(&sql);
+	sb_printf(&sql, "SELECT * FROM \"%s\"", table);
+	rc = sqlite3_prepare_v2(src, sb_str(&sql), -1, &sel, NULL);
+	n = rc == SQLITE_OK ? sqlite3_column_count(sel) : 0;
+	sb_reset(&sql);
+	sb_printf(&sql, "INSERT INTO \"%s\" VALUES (", table);
+	for (i = 0; i < n; i++)
+		sb_puts(&sql, i ? ",?" : "?");
+	sb_putc(&sql, ')');
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(dst, sb_str(&sql), -1, &ins, NULL);
+	sb_fini(&sql);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			sqlite3_bind_value(ins, i + 1,
+			    sqlite3_column_value(sel, i));
+		rc = sqlite3_step(ins) == SQLITE_DONE ? SQLITE_OK :
+		    SQLITE_ERROR;
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * Write the store, as this session sees it (the running script's own
+ * changes included), into the fresh database dst.  sqlite3_backup cannot
+ * do this: it refuses with SQLITE_BUSY while the source connection is in
+ * a write transaction, and every script runs inside one.
+ */
+static int
+backup_save_copy(struct eng *e, sqlite3 *dst)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(e->db, "SELECT type, name, sql FROM "
+	    "sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE "
+	    "'sqlite_%' ORDER BY type<>'table'", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
+	while (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(s, 0);
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+
+		rc = sqlite3_exec(dst, (const char *)sqlite3_column_text(s, 2),
+		    NULL, NULL, NULL);
+		if (rc == SQLITE_OK && strcmp(type, "table") == 0 &&
+		    backup_save_rows(e->db, dst, name) < 0)
+			rc = SQLITE_ERROR;
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
 static int
 backup_save(struct xctx *x, const char *path, const struct ast_node *c)
 {
 	sqlite3 *dst = NULL;
-	sqlite3_backup *b;
-	int rc;
 
 	unlink(path);
 	if (sqlite3_open(path, &dst) != SQLITE_OK) {
@@ -172,20 +271,13 @@ backup_save(struct xctx *x, const char *path, const struct ast_node *c)
 		return eng_fail_node(x->e, c, "failure: cannot create %s",
 		    path);
 	}
-	/* The online backup copies the store as this session sees it,
-	 * including the running script's own changes. */
-	b = sqlite3_backup_init(dst, "main", x->e->db, "main");
-	rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-	if (b)
-		sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
+	if (backup_save_copy(x->e, dst) < 0) {
 		eng_fail_node(x->e, c, "failure: backup: %s",
 		    sqlite3_errmsg(dst));
 		sqlite3_close(dst);
 		unlink(path);
 		return -1;
 	}
-	sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
 	sqlite3_close(dst);
 	eng_printf(x->e, "Configuration backup saved\n");
 	return 0;
@@ -277,6 +369,10 @@ cmd_backup(struct xctx *x, const struct ast_node *c)
 	free(name);
 	if (x->e->dry)
 		return 0;
+	/* Files are outside the transaction: only for a script known to
+	 * parse. */
+	if (eng_precheck_settle(x->e, 1) < 0)
+		return -1;
 	if (strcmp(c->name, "save") == 0)
 		rc = backup_save(x, path, c);
 	else

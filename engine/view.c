@@ -108,6 +108,9 @@ view_row_array(const struct sch_menu *m, const struct st_row *r, int show_id)
 	return a;
 }
 
+static long long view_count(void *ctx, const char *path, const char *prop,
+    const char *value);
+
 int
 cmd_get(struct xctx *x, const struct sch_menu *m, const struct ast_node *c,
     struct val *ret)
@@ -141,6 +144,9 @@ cmd_get(struct xctx *x, const struct sch_menu *m, const struct ast_node *c,
 	view_refresh(x->e, m);
 	if (st_row_get(x->e, m, id, &r) < 0)
 		return eng_fail_node(x->e, c, "no such item");
+	/* Computed values (pool total, address network) as print shows
+	 * them. */
+	sch_compute_row(m, r.vals, view_count, x->e);
 	if (va == NULL || va->value == NULL) {
 		*ret = view_row_array(m, &r, 1);
 		st_row_fini(m, &r);
@@ -157,7 +163,9 @@ cmd_get(struct xctx *x, const struct sch_menu *m, const struct ast_node *c,
 		return eng_fail(x->e, va->line, va->col, "input does not match "
 		    "any value of value-name");
 	}
-	*ret = view_prop_val(p, r.vals[pi]);
+	/* A hashed password is not the password: get yields nothing. */
+	*ret = (p->flags & P_HASHED) ? val_nothing() :
+	    view_prop_val(p, r.vals[pi]);
 	st_row_fini(m, &r);
 	free(name);
 	return 0;
@@ -330,8 +338,10 @@ cmd_print(struct xctx *x, const struct sch_menu *m, const struct ast_node *c,
 			eng_printf(x->e, "%d\n", rs.n);
 	} else if (pa.as_value) {
 		*ret = val_array();
-		for (i = 0; i < rs.n; i++)
+		for (i = 0; i < rs.n; i++) {
+			sch_compute_row(m, rs.rows[i].vals, view_count, x->e);
 			varr_push(ret, NULL, view_row_array(m, &rs.rows[i], 1));
+		}
 	} else {
 		rc = print_rows(x, m, &rs, &pa);
 	}
@@ -410,6 +420,10 @@ export_write_file(struct xctx *x, const char *name, const struct sbuf *text,
 		    "file");
 	if (x->e->dry)
 		return 0;
+	/* A file is outside the transaction: write it only for a script
+	 * known to parse. */
+	if (eng_precheck_settle(x->e, 1) < 0)
+		return -1;
 	snprintf(path, sizeof(path), "%s/%s%s", x->e->files_dir, name,
 	    nl > 4 && strcmp(name + nl - 4, ".rsc") == 0 ? "" : ".rsc");
 	f = fopen(path, "wb");
