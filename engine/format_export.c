@@ -382,7 +382,13 @@ fx_split(struct sbuf *out, struct sbuf *line, const char *q)
 			fx_emit(out, line, "\\");
 		if (line->len + u > FX_SPLIT)
 			fx_emit(out, line, "\\");
-		sb_put(line, q, u);
+		/* The reader drops leading blanks of a continuation line,
+		 * even inside quotes (console-language 1.8): a space that
+		 * starts one is written as the \_ escape. */
+		if (u == 1 && q[0] == ' ' && fx_is_indent(line))
+			sb_puts(line, "\\_");
+		else
+			sb_put(line, q, u);
 	}
 }
 

@@ -104,15 +104,90 @@ ref_check(struct xctx *x, const struct sch_prop *p, const char *v,
 	return rc;
 }
 
-/* Menus whose property refers to items of m by name. */
+/*
+ * Rewrite `value` (one name, "!name", or a comma list of those) with
+ * every element naming `name` replaced by `newname`.  Returns a malloc'd
+ * string when something matched, NULL otherwise.
+ */
+static char *
+ref_rewrite(const char *value, const char *name, const char *newname)
+{
+	struct sbuf b;
+	const char *p = value, *end;
+	size_t n, nl = strlen(name);
+	int hit = 0, neg;
+
+	sb_init(&b);
+	while (p) {
+		end = strchr(p, ',');
+		n = end ? (size_t)(end - p) : strlen(p);
+		neg = n > 0 && *p == '!';
+		if (b.len)
+			sb_putc(&b, ',');
+		if (n - (size_t)neg == nl && strncmp(p + neg, name, nl) == 0) {
+			hit = 1;
+			if (neg)
+				sb_putc(&b, '!');
+			sb_puts(&b, newname);
+		} else {
+			sb_put(&b, p, n);
+		}
+		p = end ? end + 1 : NULL;
+	}
+	if (!hit) {
+		sb_fini(&b);
+		return NULL;
+	}
+	return sb_take(&b);
+}
+
+/* One referencing property: rename its references, or tell whether
+ * there are any (newname NULL: 1 when in use). */
+static int
+ref_users_prop(struct xctx *x, const struct sch_menu *u, int pi,
+    const char *name, const char *newname)
+{
+	struct st_row *rows = NULL;
+	struct sbuf cond;
+	char *nv;
+	int n, i, rc = 0;
+
+	sb_init(&cond);
+	sb_printf(&cond, "\"%s\" IS NOT NULL", u->props[pi].name);
+	n = st_rows(x->e, u, sb_str(&cond), NULL, &rows);
+	sb_fini(&cond);
+	if (n < 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		nv = ref_rewrite(rows[i].vals[pi], name, newname ? newname :
+		    name);
+		if (nv == NULL)
+			continue;
+		if (newname == NULL) {
+			rc = 1;
+		} else {
+			free(rows[i].vals[pi]);
+			rows[i].vals[pi] = nv;
+			nv = NULL;
+			rc = st_update(x->e, u, rows[i].id, rows[i].vals);
+		}
+		free(nv);
+	}
+	st_rows_free(u, rows, n);
+	return rc;
+}
+
+/*
+ * Items referring to item `name` of m, also negated (`!L1`) and inside
+ * lists (`include=L1,L2`): with newname, a rename carries into them
+ * (RouterOS refers by id); without, returns 1 when any exists.
+ */
 static int
 ref_users(struct xctx *x, const struct sch_menu *m, const char *name,
     const char *newname)
 {
 	const struct sch_prop *p;
-	struct sbuf b;
 	int i, rc = 0;
-	long long cnt;
 
 	for (i = 0; sch_menus[i] && rc == 0; i++) {
 		const struct sch_menu *u = sch_menus[i];
@@ -121,21 +196,10 @@ ref_users(struct xctx *x, const struct sch_menu *m, const char *name,
 			continue;
 		for (p = u->props; p->name && rc == 0; p++) {
 			if (p->ref == NULL || strcmp(p->ref, m->path) != 0 ||
-			    p->type == ST_REF_LIST)
+			    (p->flags & P_RO))
 				continue;
-			sb_init(&b);
-			if (newname) {
-				sb_printf(&b, "UPDATE \"%s\" SET \"%s\"=? WHERE "
-				    "\"%s\"=?", u->table, p->name, p->name);
-				rc = st_exec_text2(x->e, sb_str(&b), newname,
-				    name);
-			} else {
-				sb_printf(&b, "\"%s\"=?", p->name);
-				cnt = st_count(x->e, u, sb_str(&b), name);
-				if (cnt > 0)
-					rc = 1;
-			}
-			sb_fini(&b);
+			rc = ref_users_prop(x, u, (int)(p - u->props), name,
+			    newname);
 		}
 	}
 	return rc;
@@ -194,6 +258,14 @@ apply_arg(struct xctx *x, const struct sch_menu *m, const struct ast_arg *a,
 		text = strdup("yes");
 	else if (eval_text(x, a->value, &text) < 0)
 		return -1;
+	/* An empty comment is no comment: print shows no ;;; line and
+	 * export writes no comment="" for it. */
+	if (strcmp(p->name, SCH_COMMENT) == 0 && text[0] == '\0') {
+		free(text);
+		free(vals[pi]);
+		vals[pi] = NULL;
+		return 0;
+	}
 	if (prop_value(x, m, p, text, a, &canon) < 0) {
 		free(text);
 		return -1;
@@ -313,6 +385,33 @@ add_initial(struct xctx *x, const struct sch_menu *m,
 }
 
 static int
+item_is_factory(const struct sch_menu *m, long long id)
+{
+	const struct sch_item *it = sch_factory_item(m, id);
+
+	return it != NULL && !(it->flags & SCH_ITEM_ORDINARY);
+}
+
+/*
+ * Factory items of an ordered menu (the policy template, the default
+ * logging rules) stay at the head of the list: export addresses them by
+ * position (`/ip ipsec policy set 0`), which must mean the same item
+ * when the export is imported into a fresh store.
+ */
+static int
+item_order_check(struct xctx *x, const struct sch_menu *m, long long moving,
+    long long before, int line, int col)
+{
+	if (moving >= 0 && item_is_factory(m, moving))
+		return eng_fail(x->e, line, col, "failure: can not move "
+		    "default item");
+	if (before >= 0 && item_is_factory(m, before))
+		return eng_fail(x->e, line, col, "failure: can not place "
+		    "before default item");
+	return 0;
+}
+
+static int
 add_position(struct xctx *x, const struct sch_menu *m,
     const struct ast_node *c, long long *before)
 {
@@ -331,7 +430,7 @@ add_position(struct xctx *x, const struct sch_menu *m,
 	}
 	*before = ids[0];
 	free(ids);
-	return 0;
+	return item_order_check(x, m, -1, *before, pb->line, pb->col);
 }
 
 /*
@@ -501,6 +600,14 @@ set_comment(struct xctx *x, const struct sch_menu *m, char **vals,
 	if (eval_text(x, a->value, &text) < 0)
 		return -1;
 	rc = set_flag(x, m, vals, SCH_COMMENT, text, c);
+	if (rc == 0 && text[0] == '\0') {
+		/* comment 0 comment="" removes the comment */
+		int pi;
+
+		sch_prop_find(m, SCH_COMMENT, &pi);
+		free(vals[pi]);
+		vals[pi] = NULL;
+	}
 	free(text);
 	return rc;
 }
@@ -682,9 +789,13 @@ cmd_move(struct xctx *x, const struct sch_menu *m, const struct ast_node *c)
 		before = dst[0];
 		free(dst);
 	}
-	for (i = 0; i < n && rc == 0; i++)
-		if (ids[i] != before)
+	for (i = 0; i < n && rc == 0; i++) {
+		if (ids[i] == before)
+			continue;
+		rc = item_order_check(x, m, ids[i], before, c->line, c->col);
+		if (rc == 0)
 			rc = st_move(x->e, m, ids[i], before);
+	}
 	free(ids);
 	return rc;
 }

@@ -603,7 +603,7 @@ static const struct ty_kind {
 	[ST_STRING]	= { ty_check_string, 0 },
 	[ST_NAME]	= { ty_check_name, 0 },
 	[ST_BOOL]	= { ty_check_bool, 0 },
-	[ST_INT]	= { ty_check_int, TK_WORDS },
+	[ST_INT]	= { ty_check_int, TK_NEG | TK_WORDS },
 	[ST_TIME]	= { tt_check, TK_WORDS },
 	[ST_ENUM]	= { ty_check_enum, TK_NEG },
 	[ST_ENUM_LIST]	= { ty_check_enum_list, 0 },
