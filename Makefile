@@ -5,6 +5,7 @@
 #   make check    install missing packages, build, run every test
 #   make bench    print the benchmark figures
 #   make fuzz     build the libFuzzer targets
+#   make e2e      run the real-kernel tests, each in a qemu VM (tests/e2e/)
 
 CC      ?= cc
 PKGS    := libedit sqlite3 libssl libcrypto libnl-3.0 libnl-route-3.0 \
@@ -13,6 +14,7 @@ DEB_PKGS := libedit-dev libsqlite3-dev sqlite3 libssl-dev libnl-3-dev \
            libnl-route-3-dev libnl-xfrm-3-dev libnl-genl-3-dev \
            libnftables-dev check pkg-config clang nftables iproute2 \
            openssh-server openssh-client valgrind tmux python3
+DEB_PKGS += qemu-system-x86 busybox-static cpio kmod
 
 BUILD   := build
 STD     := -std=gnu11 -D_GNU_SOURCE
@@ -74,6 +76,11 @@ $(BUILD)/roshd: $(BUILD)/obj/shell/roshd.o $(BUILD)/librosh.a
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
+$(BUILD)/bench/%: bench/%.c $(BUILD)/librosh.a
+	@mkdir -p $(dir $@)
+	@echo "  BENCH   $<"
+	@$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/librosh.a $(PKG_LIBS) -lm
+
 $(BUILD)/rosh-san: $(BUILD)/san/shell/main.o $(BUILD)/librosh-san.a
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(PKG_LIBS) -lm
 
@@ -97,11 +104,18 @@ unit: $(TEST_BINS)
 	@for t in $(TEST_BINS); do $$t || exit 1; done
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/fw_reconcile
 	@bench/run.sh $(BUILD)
 
 fuzz: deps
 	@$(MAKE) --no-print-directory -f fuzz/fuzz.mk BUILD=$(BUILD)
+
+# Real-kernel tests: each tests/e2e/scenarios/*.sh runs in a Debian kernel
+# booted under qemu (tests/e2e/vm.sh); the last line is the summary.
+.PHONY: e2e
+e2e: deps
+	@$(MAKE) --no-print-directory all
+	@tests/e2e/run-all.sh
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

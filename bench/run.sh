@@ -78,3 +78,5 @@ awk -v n="$N" -v imp="$imp" -v ref="$ref" -v mem="$mem" -v cnt="$cnt" -v rcnt="$
 	printf "peak memory: %.1f MiB (import)\n", mem / 1024
 	printf "count-only:  %.1f ms for %s matches, whole process (target <= 50 ms); sqlite3 shell %.1f ms, ratio %.2fx\n", cnt * 1000, c, rcnt * 1000, cnt / rcnt
 }'
+bench/daemon.sh "$BUILD"
+bench/console.sh "$BUILD"

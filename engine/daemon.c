@@ -34,6 +34,7 @@ struct dm_module {
 
 /* Reconcilers, in dependency order. */
 static const struct dm_module dm_modules[] = {
+	{ "firewall", fw_reconcile },
 	{ NULL, NULL }
 };
 

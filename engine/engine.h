@@ -26,6 +26,32 @@ struct eng_link {
 };
 
 /*
+ * An IPv4 address rosh put on a link (see be_addr in backend/backend.h).
+ * Addresses are in host byte order; 0 means none.
+ */
+struct eng_addr {
+	int ifindex;		/* device, > 0 */
+	unsigned local;		/* the address */
+	int prefixlen;		/* 0..32 */
+	unsigned peer;		/* point-to-point peer, 0 for none */
+	unsigned broadcast;	/* 0 for none */
+};
+
+/* An IPv4 route rosh installed (see be_route in backend/backend.h). */
+struct eng_route {
+	unsigned dst;		/* destination prefix, host byte order */
+	int dst_len;		/* 0..32 */
+	unsigned gateway;	/* next hop, 0 for none */
+	int oif;		/* output device; 0: from the gateway */
+	unsigned pref_src;	/* 0 for none */
+	unsigned metric;	/* RouterOS distance */
+	unsigned table;		/* ENG_ROUTE_TABLE_MAIN for main */
+	int blackhole;		/* drop: no next hop */
+};
+
+#define ENG_ROUTE_TABLE_MAIN 254
+
+/*
  * What the engine needs from the kernel side.  The shell fills this from
  * backend/ so the engine never links against netlink itself.  Any member
  * may be NULL: the engine then behaves as on a host without links.
@@ -37,6 +63,44 @@ struct eng_backend {
 	    size_t errsz);
 	/* Interface of the IPv4 default route.  0 ok, -1 none. */
 	int (*default_route_ifname)(void *ctx, char *ifname, size_t sz);
+	/* Apply an nft script atomically (dry_run: only check it).  On
+	 * failure the previous ruleset stays and err holds nft's text. */
+	int (*nft_apply)(void *ctx, const char *script, int dry_run,
+	    char *err, size_t errsz);
+	/* Remove an nft table of rosh's; 0 also when it is absent. */
+	int (*nft_delete_table)(void *ctx, const char *table, char *err,
+	    size_t errsz);
+	/* 1 when the kernel has nftables flowtables. */
+	int (*nft_flowtable_supported)(void *ctx);
+
+	/*
+	 * /ip address and /ip route (engine/kernel.c).  Each acts only on
+	 * objects the backend marks as rosh's; errors are the kernel's own
+	 * text in err.  All six are needed for the reconcilers to run.
+	 */
+	/* The IPv4 addresses rosh owns.  OUT: *out malloc'd (caller
+	 * frees), *n entries.  0 ok, -1 error. */
+	int (*addr_list)(void *ctx, struct eng_addr **out, int *n, char *err,
+	    size_t errsz);
+	/* Add a, marked as rosh's.  0 ok, -1 refused. */
+	int (*addr_add)(void *ctx, const struct eng_addr *a, char *err,
+	    size_t errsz);
+	/* Remove a (device, local, prefixlen, peer) when rosh owns it.
+	 * 0 ok, -1 refused or not rosh's. */
+	int (*addr_del)(void *ctx, const struct eng_addr *a, char *err,
+	    size_t errsz);
+	/* The IPv4 routes rosh owns, of every table.  OUT: *out malloc'd
+	 * (caller frees), *n entries.  0 ok, -1 error. */
+	int (*route_list)(void *ctx, struct eng_route **out, int *n,
+	    char *err, size_t errsz);
+	/* Add r, marked as rosh's; never replaces a route.  0 ok, -1
+	 * refused. */
+	int (*route_add)(void *ctx, const struct eng_route *r, char *err,
+	    size_t errsz);
+	/* Remove r, a route of rosh's as route_list reported it.  0 ok,
+	 * -1 refused. */
+	int (*route_del)(void *ctx, const struct eng_route *r, char *err,
+	    size_t errsz);
 };
 
 struct eng_opts {
@@ -88,5 +152,141 @@ void eng_prompt(const struct eng *e, char *buf, size_t bufsz);
 
 /* The directory holding exports and backups (files/ beside the store). */
 const char *eng_files_dir(const struct eng *e);
+
+/* ------------------------------------------------------------------ */
+/* Logins (engine/auth.c)                                              */
+/* ------------------------------------------------------------------ */
+
+#define ENG_VIA_LOCAL	0	/* a terminal of this machine */
+#define ENG_VIA_SSH	1	/* an SSH connection */
+
+struct eng_login {
+	const char *user;	/* /user name asked for */
+	int admin_fallback;	/* root or the store's owner: act as the
+				 * factory admin when `user` is no /user */
+	const char *address;	/* client address (SSH), NULL when local */
+	int via;		/* ENG_VIA_* (needs the ssh/local policy) */
+	int interactive;	/* a person: update last-logged-in, log it */
+};
+
+/*
+ * Make the session act as a /user.  Refused (returns 1, reason in err)
+ * when the user does not exist, is disabled, is not allowed from
+ * l->address, or its group lacks the login policy.  The engine refuses
+ * every command a session's group does not grant with
+ * `not enough permissions (9)`, whether or not this was called.
+ */
+int eng_login(struct eng *e, const struct eng_login *l, char *err,
+    size_t errsz);
+
+/* The /user name the session acts as. */
+const char *eng_user(const struct eng *e);
+
+/* ------------------------------------------------------------------ */
+/* Safe mode (engine/history.c, console-language 7.4)                  */
+/* ------------------------------------------------------------------ */
+
+/*
+ * While a session holds safe mode, every change (by any session) is
+ * journaled as floating; the changes are undone when the holder's
+ * session ends abnormally, even when its process is killed: the next
+ * console to start, or roshd (eng_safe_mode_reap), unrolls them.
+ * These functions run their own transaction and print RouterOS's
+ * notices ("[Safe Mode taken]") on the output stream.
+ */
+#define ENG_SAFE_HELD	1	/* another live session holds safe mode */
+
+/* Take safe mode: 0 (also when this session holds it already),
+ * ENG_SAFE_HELD, or -1 on error (message on the error stream). */
+int eng_safe_mode_take(struct eng *e);
+/* Leave safe mode keeping the changes (Ctrl-X again). */
+int eng_safe_mode_release(struct eng *e);
+/* Leave safe mode undoing every change made while it was held. */
+int eng_safe_mode_unroll(struct eng *e);
+/* Does this session hold safe mode?  Notices a hijack. */
+int eng_safe_mode_active(struct eng *e);
+/* When another session holds safe mode: 1 and its user in who, else 0
+ * (for "Hijacking Safe Mode from someone - unroll/release/don't take
+ * it [u/r/d]:"). */
+int eng_safe_mode_holder(struct eng *e, char *who, size_t whosz);
+/* Take safe mode from its holder, first undoing (ENG_SAFE_UNROLL) or
+ * keeping (ENG_SAFE_RELEASE) the holder's changes. */
+#define ENG_SAFE_UNROLL		0
+#define ENG_SAFE_RELEASE	1
+int eng_safe_mode_hijack(struct eng *e, int how);
+/* For roshd, once per pass: unroll safe mode whose holder is gone.
+ * 1 unrolled, 0 nothing to do, -1 error. */
+int eng_safe_mode_reap(struct eng *e);
+
+/* How a console session ended. */
+#define ENG_END_QUIT	0	/* /quit, end of a script: changes stay */
+#define ENG_END_EOF	1	/* Ctrl-D on an empty line: safe mode undone */
+#define ENG_END_HANGUP	2	/* connection lost, SIGHUP/SIGTERM: undone */
+/* Tell the engine how the session ended (the first call counts).
+ * eng_close() of a session that never said treats it as a hangup. */
+void eng_session_end(struct eng *e, int how);
+
+/* ------------------------------------------------------------------ */
+/* Interactive console (engine/complete.c, engine/live.c)              */
+/* ------------------------------------------------------------------ */
+
+/* One value for Tab completion; help may be NULL. */
+typedef void (*eng_value_fn)(void *ctx, const char *value,
+    const char *help);
+
+/*
+ * Values in the store that argument `arg` of command `cmd` in menu
+ * `menu` may take and that start with prefix[0..plen): names of the
+ * items a reference points to (pools, profiles, peers, interface
+ * lists...), address-list names, names already used in an indexed
+ * column (where list=...), names of the menu's own items for numbers,
+ * copy-from, place-before.  At most max calls of fn, in sorted order;
+ * returns how many, or -1 on a store error.  Indexed range queries with
+ * a LIMIT: fast on stores of millions of rows.
+ */
+int eng_complete_values(struct eng *e, const char *menu, const char *cmd,
+    const char *arg, const char *prefix, size_t plen, int max,
+    eng_value_fn fn, void *ctx);
+
+/* Items of a list menu (for the item numbers `?` shows); -1 when the
+ * menu holds no list. */
+long long eng_item_count(struct eng *e, const char *menu);
+
+/* Terminal columns for wrapping print output (SIGWINCH); 0 = none. */
+void eng_set_width(struct eng *e, int width);
+
+/* Send console output to out from now on (the shell's pager); returns
+ * the stream used before. */
+FILE *eng_set_output(struct eng *e, FILE *out);
+
+/* The session user's history file, "<store dir>/history.<user>".
+ * 0, or -1 when it does not fit. */
+int eng_history_path(const struct eng *e, char *buf, size_t sz);
+
+/*
+ * Live print: `print follow`, `print follow-only`, `print interval=T`
+ * run until the user stops them.  The shell owns the terminal:
+ */
+struct eng_live_io {
+	void *ctx;
+	/* interval=: draw text in place of the previous frame */
+	void (*frame)(void *ctx, const char *text, size_t len);
+	/* Wait up to ms milliseconds; nonzero when the user stopped
+	 * (Ctrl-C).  Required. */
+	int (*wait)(void *ctx, int ms);
+};
+
+#define ENG_LIVE_NOT	(-2)
+
+/*
+ * Run an interactive line that is one live print.  Returns ENG_LIVE_NOT
+ * (having done nothing) when src is something else, else 0 or 1 as
+ * eng_run().  follow output goes to the output stream as it comes.
+ */
+int eng_run_live(struct eng *e, const char *src, size_t len,
+    const struct eng_live_io *io);
+
+/* Ask a running live print to stop (async-signal-safe). */
+void eng_interrupt(struct eng *e);
 
 #endif /* ROSH_ENGINE_H */

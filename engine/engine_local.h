@@ -144,12 +144,28 @@ struct eng {
 	int any_ifname;		/* accept interface names not on this host */
 	int depth;		/* nesting of blocks/imports */
 	struct precheck *pc;	/* parse check of the running script */
+	char *fw_applied;	/* roshd: the nft script last applied */
 	struct sbuf held;	/* output held back until pc is done */
 	int parse_failed;	/* pc found a syntax error */
 	struct sbuf out;	/* console output of the running command */
 	int keep_stmt;		/* the statement defined a function */
+	int in_subst;		/* running inside [ ... ] */
 	struct ast_node **kept;	/* statements holding functions' code */
 	int nkept;
+	/* Users and permissions (auth.c) */
+	unsigned policy;	/* SCH_POL() mask of the user's group */
+	/* Change journal and safe mode (history.c) */
+	struct sqlite3_session *hist_sess; /* changes of the running line */
+	const char *hist_text;	/* text of the running line */
+	size_t hist_len;
+	int hist_changes;	/* the line ran a changing command */
+	unsigned hist_need;	/* the policies those commands needed */
+	int hist_lost;		/* too big to journal: not undoable */
+	int hist_on;		/* the running line is being journaled */
+	int hist_floating;	/* safe mode was held when it began */
+	unsigned long long safe_token;	/* this session in rosh_safe */
+	int safe_held;		/* this session holds safe mode */
+	int ended;		/* eng_session_end() was called */
 };
 
 /* Execution context of one block. */
@@ -326,6 +342,9 @@ void precheck_free(struct precheck *pc);
  * -1 when the script has a syntax error. */
 int eng_precheck_settle(struct eng *e, int wait);
 
+/* roshd's firewall reconciler (fwsync.c). */
+int fw_reconcile(struct eng *e, char *err, size_t errsz);
+
 /* Tell a running roshd the store changed; 0 when one listened. */
 int eng_notify_daemon(struct eng *e);
 
@@ -338,5 +357,43 @@ void eng_identity(struct eng *e, char *out, size_t outsz);
 
 /* Password hashing for /user (PBKDF2-SHA256). */
 char *pw_hash(const char *password);
+
+/* ------------------------------------------------------------------ */
+/* Users and permissions (auth.c)                                      */
+/* ------------------------------------------------------------------ */
+
+/* Read the session user's policies from the store (at open, login). */
+void auth_refresh(struct eng *e);
+/* Does the session's group grant pol? */
+int auth_may(const struct eng *e, enum sch_policy pol);
+/* The permission check of every command (exec_cmd): fails with "not
+ * enough permissions (9)" when the user's group lacks what command c
+ * needs; notes changing commands for the journal. */
+int auth_check(struct xctx *x, const struct sch_menu *m,
+    const struct ast_node *c);
+/* Fail command c for a missing policy. */
+int auth_fail(struct eng *e, const struct ast_node *c);
+
+/* ------------------------------------------------------------------ */
+/* Change journal, undo/redo and safe mode (history.c)                 */
+/* ------------------------------------------------------------------ */
+
+/* Create the journal's tables; unroll safe mode of a dead holder. */
+int hist_open(struct eng *e);
+/* Around the transaction of one line or script (eng_run). */
+void hist_line_begin(struct eng *e, const char *src, size_t len);
+/* Journal the line's changes (before COMMIT); -1 on error. */
+int hist_line_end(struct eng *e);
+/* Drop the line's recording (rollback, dry run). */
+void hist_line_abort(struct eng *e);
+/* Stop recording a line that grows past what undo can hold. */
+void hist_line_check(struct eng *e);
+/* Before a line: unroll safe mode of a dead holder, notice a hijack. */
+void hist_reap(struct eng *e);
+/* After a line: whether this session still holds safe mode (quiet: a
+ * rollback took it back, not another session). */
+void hist_sync(struct eng *e, int quiet);
+/* /undo, /redo and /safe-mode commands; *handled when c was one. */
+int hist_cmd(struct xctx *x, const struct ast_node *c, int *handled);
 
 #endif /* ROSH_ENGINE_LOCAL_H */

@@ -407,6 +407,7 @@ eng_close(struct eng *e)
 	sb_fini(&e->out);
 	precheck_free(e->pc);
 	sb_fini(&e->held);
+	free(e->fw_applied);
 	free(e->db_path);
 	free(e->files_dir);
 	free(e->user);

@@ -118,6 +118,7 @@ const struct sch_item *sch_factory_item(const struct sch_menu *m,
 #define M_FILES		0x0100	/* items mirror the files/ directory */
 #define M_ACTION_ONLY	0x0200	/* only menu commands (backup): no table */
 #define M_LOG_LAYOUT	0x0400	/* print as log lines: time topics message */
+#define M_POLICY	0x0800	/* changes need the `policy` policy (users) */
 
 /* Kind of a per-menu hook run by the engine around add/set/remove. */
 struct sch_menu;
@@ -289,6 +290,10 @@ size_t ct_node_count(void);
 #define SCH_INVALID	"invalid"	/* RO flag I */
 #define SCH_PLACE_BEFORE "place-before"
 #define SCH_COPY_FROM	"copy-from"
+
+/* Words the interactive console acts on itself. */
+#define SCH_CMD_QUIT		"quit"		/* root command: log out */
+#define SCH_ARG_NOPAGING	"without-paging"	/* no pager */
 
 /* Menus the engine reads for its own needs. */
 #define SCH_MENU_IDENTITY "/system/identity"
@@ -504,7 +509,9 @@ struct sch_fw_args {
 	const char *mark_args[4];	/* new-*-mark, NULL ended */
 	const struct sch_fw_word *reject_words;
 	const char *reject_default;	/* nft text when reject-with is unset */
-	const char *log_stmt;		/* nft log statement without prefix */
+	const char *default_action;	/* what an unset action= means */
+	const char *log_stmt;		/* nft: log [prefix "..."] log_opts */
+	const char *log_opts;
 	const char *fasttrack_guard;	/* what fasttrack also requires */
 };
 const struct sch_fw_args *sch_fw_args(void);
@@ -584,5 +591,186 @@ int sch_fw_limit_parse(const char *value, struct sch_fw_limit *out);
  * is 0-255.  0, or -1 when it is not valid. */
 int sch_fw_icmp_parse(const char *value, int *tlo, int *thi, int *clo,
     int *chi);
+
+/* ------------------------------------------------------------------ */
+/* Help for the console's ? key and completion (schema/help.c)         */
+/* ------------------------------------------------------------------ */
+
+/* Purpose of a command, one line; dirpath "/" for root commands.  NULL
+ * when there is none. */
+const char *sch_cmd_help(const char *dirpath, const char *cmd);
+
+/* What the value of a shared command argument names. */
+enum sch_argval {
+	SCH_AV_NONE,	/* free text or nothing to offer */
+	SCH_AV_FLAG,	/* a switch: no value */
+	SCH_AV_ITEMS,	/* item numbers or names of the menu, comma list */
+	SCH_AV_ITEM,	/* one item of the menu */
+	SCH_AV_PROPS,	/* property names of the menu, comma list */
+	SCH_AV_PROP,	/* one property name */
+	SCH_AV_WHERE,	/* a where-expression over the menu's properties */
+	SCH_AV_FILE,	/* a file name */
+	SCH_AV_TIME,	/* a time interval */
+};
+
+/* An argument most menu commands share (numbers, detail, copy-from...);
+ * properties are described by their menu instead. */
+struct sch_arg_help {
+	const char *cmd;	/* NULL: the same for every command */
+	const char *arg;
+	enum sch_argval kind;
+	const char *help;
+};
+
+/* Help of argument arg of command cmd, or NULL. */
+const struct sch_arg_help *sch_arg_help(const char *cmd, const char *arg);
+
+/* What property p accepts, one line: "no | port-override | port-strict",
+ * "0..65535", "IP address (A.B.C.D)"... */
+void sch_prop_synopsis(const struct sch_prop *p, char *buf, size_t sz);
+
+/* ------------------------------------------------------------------ */
+/* Users, policies and the change journal (schema/policy.c)            */
+/* ------------------------------------------------------------------ */
+
+/* /user group policies, in the order of the policy property's values
+ * (menus.md 35.2). */
+enum sch_policy {
+	SCH_POL_LOCAL, SCH_POL_TELNET, SCH_POL_SSH, SCH_POL_FTP,
+	SCH_POL_REBOOT, SCH_POL_READ, SCH_POL_WRITE, SCH_POL_POLICY,
+	SCH_POL_TEST, SCH_POL_WINBOX, SCH_POL_PASSWORD, SCH_POL_WEB,
+	SCH_POL_SNIFF, SCH_POL_SENSITIVE, SCH_POL_API, SCH_POL_ROMON,
+	SCH_POL_REST_API, SCH_POL__COUNT
+};
+#define SCH_POL(p)	(1u << (p))
+
+/* RouterOS name of a policy ("write"), NULL if out of range. */
+const char *sch_policy_name(enum sch_policy pol);
+
+/* SCH_POL() mask of what a group's policy text grants ("!x" denies). */
+unsigned sch_policy_mask(const char *text);
+
+/*
+ * What running command `cmd` in the menu at `path` needs: a mask of
+ * SCH_POL() bits.  *changes is set when the command changes the
+ * configuration.  m is the implemented menu at path, or NULL.  Commands
+ * of configuration menus the table does not know need write.
+ */
+unsigned sch_cmd_policy(const struct sch_menu *m, const char *path,
+    const char *cmd, int *changes);
+
+/* Names the engine reads for logins, permissions and /system history. */
+struct sch_user_spec {
+	const struct sch_menu *users;		/* /user */
+	const char *user_name, *user_group, *user_address, *user_disabled;
+	const char *user_last_login;
+	const char *admin;			/* the factory full user */
+	const struct sch_menu *groups;		/* /user group */
+	const char *group_name, *group_policy;
+	const struct sch_menu *history;		/* /system history */
+	const char *hist_action, *hist_by, *hist_policy, *hist_time;
+	const char *hist_undoable, *hist_redoable, *hist_floating;
+	const char *safe_mode;			/* the /safe-mode menu */
+};
+const struct sch_user_spec *sch_user_spec(void);
+
+/* ------------------------------------------------------------------ */
+/* Kernel objects and pools (schema/kernel_map.c)                      */
+/* ------------------------------------------------------------------ */
+
+/*
+ * What the reconcilers of /ip address and /ip route (engine/kernel.c)
+ * and the pool allocator (engine/pool.c) read from a row, as plain
+ * values.  IPv4 addresses are in host byte order; strings are borrowed
+ * from the row and live as long as it does.
+ */
+
+/* One /ip address item. */
+struct sch_kaddr {
+	unsigned ka_addr;	/* the local address */
+	int ka_plen;		/* prefix length, 0..32 */
+	unsigned ka_peer;	/* point-to-point peer: network= of a /32 when
+				   it differs from the address; 0 for none */
+	unsigned ka_brd;	/* broadcast= when given, else the network's
+				   last address for prefixes up to /30 (as
+				   RouterOS sets it); 0 for none */
+	const char *ka_ifname;	/* interface= */
+	int ka_disabled, ka_dynamic, ka_invalid;
+};
+
+const struct sch_menu *sch_kaddr_menu(void);
+/* Fill *a from row vals of m.  0, or -1 when the address or interface
+ * is missing or not an address. */
+int sch_kaddr_of(const struct sch_menu *m, char *const *vals,
+    struct sch_kaddr *a);
+/* Set the invalid flag of row vals (malloc'd text).  Returns 1 when the
+ * stored value changed, 0 when it already said so. */
+int sch_kaddr_set_invalid(const struct sch_menu *m, char **vals,
+    int invalid);
+
+/* One /ip route item. */
+struct sch_kroute {
+	unsigned kr_dst;		/* dst-address */
+	int kr_dst_len;
+	unsigned kr_gw;			/* gateway address, 0 for none */
+	const char *kr_gw_ifname;	/* gateway interface, NULL for none */
+	unsigned kr_pref_src;		/* pref-src, 0 for none */
+	unsigned kr_distance;		/* distance */
+	const char *kr_table;		/* routing-table */
+	int kr_table_main;		/* routing-table is the main table */
+	int kr_blackhole, kr_disabled, kr_dynamic;
+	int kr_active, kr_inactive;	/* state flags as stored */
+};
+
+const struct sch_menu *sch_kroute_menu(void);
+/* Fill *r from row vals of m.  0, or -1 when a value does not parse. */
+int sch_kroute_of(const struct sch_menu *m, char *const *vals,
+    struct sch_kroute *r);
+/* Record what the kernel holds: active (installed), inactive (it
+ * could not be), and the static flag of a configured route.  Returns
+ * 1 when any stored value changed. */
+int sch_kroute_set_state(const struct sch_menu *m, char **vals, int active,
+    int inactive);
+
+/* One /ip pool item. */
+struct sch_pool {
+	const char *sp_name;
+	const char *sp_ranges;
+	const char *sp_next;	/* next-pool; NULL when unset or none */
+};
+
+const struct sch_menu *sch_pool_menu(void);
+void sch_pool_of(const struct sch_menu *m, char *const *vals,
+    struct sch_pool *p);
+
+/* One /ip pool used row. */
+struct sch_pool_used {
+	const char *pu_pool, *pu_address, *pu_owner, *pu_info;
+};
+
+const struct sch_menu *sch_pool_used_menu(void);
+void sch_pool_used_of(const struct sch_menu *m, char *const *vals,
+    struct sch_pool_used *u);
+/* A malloc'd /ip pool used row (per prop of m); NULL when out of
+ * memory. */
+char **sch_pool_used_row(const struct sch_menu *m, const char *pool,
+    const char *address, const char *owner, const char *info);
+/* Index of the (indexed) address property of /ip pool used, -1 if
+ * none. */
+int sch_pool_used_addr_index(const struct sch_menu *m);
+
+/* An inclusive range of IPv4 addresses. */
+struct sch_ip_range {
+	unsigned lo, hi;
+};
+
+/*
+ * Parse ranges= text of /ip pool: a comma list of A, A-B and A/M (the
+ * whole prefix, network and broadcast addresses included, as RouterOS
+ * counts them).  OUT: *out is a malloc'd array in the order given; the
+ * caller frees it.  Returns the count, or -1 (with *out NULL) when the
+ * text is malformed or memory runs out.
+ */
+int sch_ip_ranges_parse(const char *text, struct sch_ip_range **out);
 
 #endif /* ROSH_SCHEMA_H */

@@ -1,6 +1,7 @@
 /*
  * glue.c - hands the backend's kernel reads to the engine.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,10 +56,35 @@ glue_default_route(void *ctx, char *ifname, size_t sz)
 	return be_link_default_route(ifname, sz);
 }
 
+static int
+glue_nft_apply(void *ctx, const char *script, int dry_run, char *err,
+    size_t errsz)
+{
+	(void)ctx;
+	return be_nft_apply(script, dry_run, err, errsz);
+}
+
+static int
+glue_nft_delete_table(void *ctx, const char *table, char *err, size_t errsz)
+{
+	(void)ctx;
+	return be_nft_delete_table(table, err, errsz);
+}
+
+static int
+glue_nft_flowtable_supported(void *ctx)
+{
+	(void)ctx;
+	return be_nft_flowtable_supported();
+}
+
 static const struct eng_backend glue_backend = {
 	.ctx = NULL,
 	.link_list = glue_link_list,
 	.default_route_ifname = glue_default_route,
+	.nft_apply = glue_nft_apply,
+	.nft_delete_table = glue_nft_delete_table,
+	.nft_flowtable_supported = glue_nft_flowtable_supported,
 };
 
 const struct eng_backend *

@@ -47,6 +47,30 @@ if [ -x tests/console/run.sh ]; then
 	echo "console: $p passed, $f failed"
 fi
 
+# --- interactive console on a terminal (tmux) --------------------------
+if [ -x tests/shell/run.sh ]; then
+	out=$(tests/shell/run.sh "$BUILD" 2>&1)
+	printf '%s\n' "$out" | grep -vE '^ok ' | tail -n 200
+	p=$(printf '%s\n' "$out" | grep -cE '^ok ')
+	f=$(printf '%s\n' "$out" | grep -cE '^FAIL ')
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failures+=("shell cases: $f")
+	echo "shell: $p passed, $f failed"
+fi
+
+# --- roshd against the real kernel ---------------------------------------
+if [ -x tests/daemon/run.sh ]; then
+	out=$(tests/daemon/run.sh "$BUILD" 2>&1)
+	printf '%s\n' "$out"
+	p=$(printf '%s\n' "$out" | grep -cE '^ok ')
+	f=$(printf '%s\n' "$out" | grep -cE '^FAIL ')
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failures+=("daemon checks: $f")
+	echo "daemon: $p passed, $f failed"
+fi
+
 # --- fuzz corpus replay ------------------------------------------------
 if [ -f fuzz/fuzz.mk ]; then
 	if make --no-print-directory -s -f fuzz/fuzz.mk BUILD="$BUILD" replay >/dev/null 2>&1; then

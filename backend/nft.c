@@ -1,0 +1,671 @@
+/*
+ * nft.c - nftables through libnftables: apply a script, read rule
+ * counters back, remove a table.
+ *
+ * Each call uses a context of its own, so it acts on the calling
+ * thread's network namespace at the time of the call.  libnftables
+ * sends a whole buffer as one netlink batch, which the kernel commits
+ * all or nothing: a script that fails leaves the ruleset as it was.
+ * Output and errors are buffered, never written to stdout/stderr.
+ *
+ * The counters come back as libnftables' JSON (`nft -j list table`),
+ * read by the small scanner below; kernel replies are input too, so it
+ * checks what remains before every read and bounds its nesting.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sys/mman.h>
+
+#include <nftables/libnftables.h>
+
+#include "backend.h"
+
+/* ------------------------------------------------------------------ */
+/* Context and error text                                              */
+/* ------------------------------------------------------------------ */
+
+static struct nft_ctx *
+nft_open(unsigned oflags, char *err, size_t errsz)
+{
+	struct nft_ctx *ctx = nft_ctx_new(NFT_CTX_DEFAULT);
+
+	if (ctx == NULL) {
+		if (errsz)
+			snprintf(err, errsz, "cannot create nftables context");
+		return NULL;
+	}
+	if (nft_ctx_buffer_output(ctx) != 0 ||
+	    nft_ctx_buffer_error(ctx) != 0) {
+		nft_ctx_free(ctx);
+		if (errsz)
+			snprintf(err, errsz, "cannot buffer nftables output");
+		return NULL;
+	}
+	nft_ctx_output_set_flags(ctx, oflags);
+	return ctx;
+}
+
+/* Append s[0..n) to err as one line: newlines and tabs become spaces,
+ * runs of spaces collapse. */
+static void
+nft_err_put(char *err, size_t errsz, size_t *at, const char *s, size_t n)
+{
+	size_t i;
+	char c;
+
+	for (i = 0; i < n && *at + 1 < errsz; i++) {
+		c = s[i] == '\n' || s[i] == '\t' ? ' ' : s[i];
+		if (c == ' ' && (*at == 0 || err[*at - 1] == ' '))
+			continue;
+		err[(*at)++] = c;
+	}
+	err[*at] = '\0';
+}
+
+/* Line number of "<input>:L:C-C: Error: ..." (the input name holds no
+ * ':'), 0 when there is none. */
+static long
+nft_err_line(const char *line, const char *e)
+{
+	const char *c = memchr(line, ':', (size_t)(e - line));
+
+	return c != NULL && c[1] >= '1' && c[1] <= '9' ? strtol(c + 1, NULL,
+	    10) : 0;
+}
+
+/*
+ * nft reports each error as a "<input>:L:C-C: Error: text" line, then
+ * the offending line and a caret line.  Keep the error text and the
+ * source line after it (so the reader sees which rule), drop carets
+ * and the input name, and join everything into one line:
+ * "Error: text (line L: source); Error: ...".
+ */
+static void
+nft_err_text(const char *buf, char *err, size_t errsz)
+{
+	const char *line = buf, *nl, *e;
+	size_t at = 0, n;
+	long lno = 0;
+	char num[32];
+	int open = 0;
+
+	if (errsz == 0)
+		return;
+	err[0] = '\0';
+	for (; line != NULL && *line != '\0'; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		n = nl ? (size_t)(nl - line) : strlen(line);
+		e = memmem(line, n, "Error:", 6);
+		if (e != NULL) {
+			if (open)
+				nft_err_put(err, errsz, &at, ")", 1);
+			if (at > 0)
+				nft_err_put(err, errsz, &at, "; ", 2);
+			nft_err_put(err, errsz, &at, e, n - (size_t)(e - line));
+			lno = nft_err_line(line, e);
+			open = 0;
+		} else if (lno > 0 && strspn(line, " \t^~") < n) {
+			snprintf(num, sizeof(num), " (line %ld: ", lno);
+			nft_err_put(err, errsz, &at, num, strlen(num));
+			nft_err_put(err, errsz, &at, line, n);
+			lno = 0;
+			open = 1;
+		}
+	}
+	if (open)
+		nft_err_put(err, errsz, &at, ")", 1);
+	if (at == 0) {
+		nft_err_put(err, errsz, &at, buf, strlen(buf));
+		if (at == 0)
+			snprintf(err, errsz, "nftables refused the ruleset");
+	}
+	while (at > 0 && err[at - 1] == ' ')
+		err[--at] = '\0';
+}
+
+static int
+nft_fail(struct nft_ctx *ctx, char *err, size_t errsz)
+{
+	const char *eb = nft_ctx_get_error_buffer(ctx);
+
+	nft_err_text(eb ? eb : "", err, errsz);
+	return -1;
+}
+
+static int
+nft_run(struct nft_ctx *ctx, const char *cmd, char *err, size_t errsz)
+{
+	if (nft_run_cmd_from_buffer(ctx, cmd) == 0)
+		return 0;
+	return nft_fail(ctx, err, errsz);
+}
+
+/*
+ * A script goes through an anonymous file: nft then reports the line
+ * number and the text of the offending line (from a buffer it shows
+ * the first line of the buffer instead).  The script is ours, so the
+ * include statements file input allows never occur in it.
+ */
+static int
+nft_run_script(struct nft_ctx *ctx, const char *script, char *err,
+    size_t errsz)
+{
+	char path[64];
+	size_t len = strlen(script), off = 0;
+	ssize_t w;
+	int fd, rc;
+
+	fd = memfd_create("rosh-nft", MFD_CLOEXEC);
+	if (fd < 0)
+		return nft_run(ctx, script, err, errsz);
+	while (off < len) {
+		w = write(fd, script + off, len - off);
+		if (w <= 0) {
+			close(fd);
+			return nft_run(ctx, script, err, errsz);
+		}
+		off += (size_t)w;
+	}
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	rc = nft_run_cmd_from_filename(ctx, path) == 0 ? 0 :
+	    nft_fail(ctx, err, errsz);
+	close(fd);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Apply, delete, probe                                                */
+/* ------------------------------------------------------------------ */
+
+int
+be_nft_apply(const char *script, int dry_run, char *err, size_t errsz)
+{
+	struct nft_ctx *ctx;
+	int rc;
+
+	if (errsz)
+		err[0] = '\0';
+	if (script == NULL) {
+		if (errsz)
+			snprintf(err, errsz, "no ruleset");
+		return -1;
+	}
+	if ((ctx = nft_open(0, err, errsz)) == NULL)
+		return -1;
+	nft_ctx_set_dry_run(ctx, dry_run != 0);
+	rc = nft_run_script(ctx, script, err, errsz);
+	nft_ctx_free(ctx);
+	return rc;
+}
+
+/* Table names are ours (BE_NFT_NAMESZ, letters, digits, '_' and '-'):
+ * anything else would be read as more script. */
+static int
+nft_table_ok(const char *table)
+{
+	size_t n = table ? strlen(table) : 0;
+
+	return n > 0 && n < BE_NFT_NAMESZ &&
+	    strspn(table, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_-") == n;
+}
+
+int
+be_nft_delete_table(const char *table, char *err, size_t errsz)
+{
+	char cmd[2 * BE_NFT_NAMESZ + 64];
+
+	if (!nft_table_ok(table)) {
+		if (errsz)
+			snprintf(err, errsz, "invalid table name");
+		return -1;
+	}
+	/* Declaring it first makes the delete succeed when it is absent. */
+	snprintf(cmd, sizeof(cmd), "table ip %s\ndelete table ip %s\n", table,
+	    table);
+	return be_nft_apply(cmd, 0, err, errsz);
+}
+
+int
+be_nft_flowtable_supported(void)
+{
+	static const char probe[] =
+	    "table ip rosh_probe {\n"
+	    "\tflowtable f {\n"
+	    "\t\thook ingress priority filter\n"
+	    "\t\tdevices = { lo }\n"
+	    "\t}\n"
+	    "}\n";
+	char err[256];
+
+	return be_nft_apply(probe, 1, err, sizeof(err)) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON scanner                                                        */
+/* ------------------------------------------------------------------ */
+
+#define JS_MAXDEPTH	64
+
+struct js {
+	const char *p;
+	size_t left;
+	int depth;
+};
+
+static void
+js_ws(struct js *j)
+{
+	while (j->left > 0 && (*j->p == ' ' || *j->p == '\t' ||
+	    *j->p == '\n' || *j->p == '\r')) {
+		j->p++;
+		j->left--;
+	}
+}
+
+/* Next non-blank byte without consuming it, -1 at the end. */
+static int
+js_peek(struct js *j)
+{
+	js_ws(j);
+	return j->left > 0 ? (unsigned char)*j->p : -1;
+}
+
+static int
+js_eat(struct js *j, char c)
+{
+	if (js_peek(j) != (unsigned char)c)
+		return -1;
+	j->p++;
+	j->left--;
+	return 0;
+}
+
+static int
+js_hex4(struct js *j, unsigned *v)
+{
+	int i, c;
+
+	if (j->left < 4)
+		return -1;
+	for (*v = 0, i = 0; i < 4; i++) {
+		c = (unsigned char)j->p[i];
+		if (c >= '0' && c <= '9')
+			*v = *v << 4 | (unsigned)(c - '0');
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			*v = *v << 4 | (unsigned)((c | 0x20) - 'a' + 10);
+		else
+			return -1;
+	}
+	j->p += 4;
+	j->left -= 4;
+	return 0;
+}
+
+static void
+js_out(char *out, size_t outsz, size_t *n, char c)
+{
+	if (out != NULL && *n + 1 < outsz) {
+		out[(*n)++] = c;
+		out[*n] = '\0';
+	}
+}
+
+/* One escape after the backslash; \u is written as UTF-8 (surrogates
+ * and NUL as '?'). */
+static int
+js_escape(struct js *j, char *out, size_t outsz, size_t *n)
+{
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+	const char *k;
+	unsigned u;
+
+	if (j->left == 0)
+		return -1;
+	k = strchr(from, *j->p);
+	if (*j->p != '\0' && k != NULL) {
+		js_out(out, outsz, n, to[k - from]);
+		j->p++;
+		j->left--;
+		return 0;
+	}
+	if (*j->p != 'u')
+		return -1;
+	j->p++;
+	j->left--;
+	if (js_hex4(j, &u) < 0)
+		return -1;
+	if (u == 0 || (u >= 0xd800 && u <= 0xdfff))
+		js_out(out, outsz, n, '?');
+	else if (u < 0x80)
+		js_out(out, outsz, n, (char)u);
+	else if (u < 0x800) {
+		js_out(out, outsz, n, (char)(0xc0 | u >> 6));
+		js_out(out, outsz, n, (char)(0x80 | (u & 0x3f)));
+	} else {
+		js_out(out, outsz, n, (char)(0xe0 | u >> 12));
+		js_out(out, outsz, n, (char)(0x80 | ((u >> 6) & 0x3f)));
+		js_out(out, outsz, n, (char)(0x80 | (u & 0x3f)));
+	}
+	return 0;
+}
+
+/* A string; out (may be NULL) gets it NUL-terminated, truncated. */
+static int
+js_string(struct js *j, char *out, size_t outsz)
+{
+	size_t n = 0;
+	char c;
+
+	if (out != NULL && outsz > 0)
+		out[0] = '\0';
+	if (js_eat(j, '"') < 0)
+		return -1;
+	while (j->left > 0) {
+		c = *j->p++;
+		j->left--;
+		if (c == '"')
+			return 0;
+		if ((unsigned char)c < 0x20)
+			return -1;
+		if (c != '\\')
+			js_out(out, outsz, &n, c);
+		else if (js_escape(j, out, outsz, &n) < 0)
+			return -1;
+	}
+	return -1;
+}
+
+/* A number; *v gets its non-negative integer part (0 when negative),
+ * saturating. */
+static int
+js_number(struct js *j, unsigned long long *v)
+{
+	int neg = 0, digits = 0;
+
+	*v = 0;
+	js_ws(j);
+	if (j->left > 0 && *j->p == '-') {
+		neg = 1;
+		j->p++;
+		j->left--;
+	}
+	for (; j->left > 0 && *j->p >= '0' && *j->p <= '9'; j->p++,
+	    j->left--, digits++)
+		*v = *v > (~0ULL - 9) / 10 ? ~0ULL :
+		    *v * 10 + (unsigned long long)(*j->p - '0');
+	if (digits == 0)
+		return -1;
+	while (j->left > 0 && strchr("0123456789.eE+-", *j->p) != NULL &&
+	    *j->p != '\0') {
+		j->p++;
+		j->left--;
+	}
+	if (neg)
+		*v = 0;
+	return 0;
+}
+
+static int
+js_word(struct js *j, const char *w)
+{
+	size_t n = strlen(w);
+
+	js_ws(j);
+	if (j->left < n || memcmp(j->p, w, n) != 0)
+		return -1;
+	j->p += n;
+	j->left -= n;
+	return 0;
+}
+
+static int js_skip(struct js *j);
+
+/*
+ * Walk an object (open '{' ... '}'): fn(j, key, arg) reads each value,
+ * or returns 1 to have it skipped.  The same for arrays with key NULL.
+ */
+typedef int (*js_member_fn)(struct js *j, const char *key, void *arg);
+
+static int
+js_container(struct js *j, char open, js_member_fn fn, void *arg)
+{
+	char close = open == '{' ? '}' : ']', key[64];
+	int rc;
+
+	if (js_eat(j, open) < 0 || ++j->depth > JS_MAXDEPTH)
+		return -1;
+	if (js_eat(j, close) == 0) {
+		j->depth--;
+		return 0;
+	}
+	for (;;) {
+		if (open == '{' && (js_string(j, key, sizeof(key)) < 0 ||
+		    js_eat(j, ':') < 0))
+			return -1;
+		rc = fn ? fn(j, open == '{' ? key : NULL, arg) : 1;
+		if (rc < 0 || (rc > 0 && js_skip(j) < 0))
+			return -1;
+		if (js_eat(j, ',') == 0)
+			continue;
+		if (js_eat(j, close) < 0)
+			return -1;
+		j->depth--;
+		return 0;
+	}
+}
+
+static int
+js_skip(struct js *j)
+{
+	unsigned long long v;
+
+	switch (js_peek(j)) {
+	case '{':
+		return js_container(j, '{', NULL, NULL);
+	case '[':
+		return js_container(j, '[', NULL, NULL);
+	case '"':
+		return js_string(j, NULL, 0);
+	case 't':
+		return js_word(j, "true");
+	case 'f':
+		return js_word(j, "false");
+	case 'n':
+		return js_word(j, "null");
+	default:
+		return js_number(j, &v);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Counters                                                            */
+/* ------------------------------------------------------------------ */
+
+struct js_rule {
+	struct be_nft_counter c;
+	int have_counter;
+};
+
+struct js_list {
+	struct be_nft_counter *v;
+	int n, cap;
+	int oom;
+};
+
+static int
+js_counter_member(struct js *j, const char *key, void *arg)
+{
+	struct js_rule *r = arg;
+
+	if (strcmp(key, "packets") == 0)
+		return js_number(j, &r->c.packets);
+	if (strcmp(key, "bytes") == 0)
+		return js_number(j, &r->c.bytes);
+	return 1;
+}
+
+/* One statement of "expr": the first anonymous counter is the rule's. */
+static int
+js_stmt_member(struct js *j, const char *key, void *arg)
+{
+	struct js_rule *r = arg;
+
+	if (strcmp(key, "counter") != 0 || r->have_counter ||
+	    js_peek(j) != '{')
+		return 1;
+	r->have_counter = 1;
+	return js_container(j, '{', js_counter_member, r);
+}
+
+static int
+js_expr_elem(struct js *j, const char *key, void *arg)
+{
+	(void)key;
+	if (js_peek(j) != '{')
+		return 1;
+	return js_container(j, '{', js_stmt_member, arg);
+}
+
+/* "*1A comment" -> 0x1A; -1 when the comment does not start so. */
+static long long
+js_comment_id(const char *c)
+{
+	long long id = 0;
+	int digits = 0;
+
+	if (*c++ != '*')
+		return -1;
+	for (; digits < 16; c++, digits++) {
+		if (*c >= '0' && *c <= '9')
+			id = id << 4 | (*c - '0');
+		else if (*c >= 'A' && *c <= 'F')
+			id = id << 4 | (*c - 'A' + 10);
+		else
+			break;
+	}
+	return digits > 0 && (*c == '\0' || *c == ' ') ? id : -1;
+}
+
+static int
+js_rule_member(struct js *j, const char *key, void *arg)
+{
+	struct js_rule *r = arg;
+	char comment[160];
+
+	if (strcmp(key, "chain") == 0)
+		return js_string(j, r->c.chain, sizeof(r->c.chain));
+	if (strcmp(key, "comment") == 0) {
+		if (js_string(j, comment, sizeof(comment)) < 0)
+			return -1;
+		r->c.id = js_comment_id(comment);
+		return 0;
+	}
+	if (strcmp(key, "handle") == 0)
+		return js_number(j, &r->c.handle);
+	if (strcmp(key, "expr") == 0 && js_peek(j) == '[')
+		return js_container(j, '[', js_expr_elem, r);
+	return 1;
+}
+
+static int
+js_item_member(struct js *j, const char *key, void *arg)
+{
+	struct js_list *l = arg;
+	struct js_rule r;
+	void *nv;
+
+	if (strcmp(key, "rule") != 0 || js_peek(j) != '{')
+		return 1;
+	memset(&r, 0, sizeof(r));
+	r.c.id = -1;
+	if (js_container(j, '{', js_rule_member, &r) < 0)
+		return -1;
+	if (!r.have_counter)
+		return 0;
+	if (l->n == l->cap) {
+		nv = realloc(l->v, (size_t)(l->cap ? l->cap * 2 : 32) *
+		    sizeof(*l->v));
+		if (nv == NULL) {
+			l->oom = 1;
+			return -1;
+		}
+		l->v = nv;
+		l->cap = l->cap ? l->cap * 2 : 32;
+	}
+	l->v[l->n++] = r.c;
+	return 0;
+}
+
+static int
+js_items_elem(struct js *j, const char *key, void *arg)
+{
+	(void)key;
+	if (js_peek(j) != '{')
+		return 1;
+	return js_container(j, '{', js_item_member, arg);
+}
+
+static int
+js_top_member(struct js *j, const char *key, void *arg)
+{
+	if (strcmp(key, "nftables") != 0 || js_peek(j) != '[')
+		return 1;
+	return js_container(j, '[', js_items_elem, arg);
+}
+
+int
+be_nft_counters_parse(const char *json, size_t len,
+    struct be_nft_counter **out, int *n)
+{
+	struct js j = { json, len, 0 };
+	struct js_list l;
+
+	memset(&l, 0, sizeof(l));
+	*out = NULL;
+	*n = 0;
+	if (json == NULL || js_container(&j, '{', js_top_member, &l) < 0 ||
+	    js_peek(&j) != -1) {
+		free(l.v);
+		return -1;
+	}
+	*out = l.v ? l.v : calloc(1, sizeof(**out));
+	if (*out == NULL)
+		return -1;
+	*n = l.n;
+	return 0;
+}
+
+int
+be_nft_counters(const char *table, struct be_nft_counter **out, int *n,
+    char *err, size_t errsz)
+{
+	struct nft_ctx *ctx;
+	char cmd[BE_NFT_NAMESZ + 32];
+	const char *buf;
+	int rc = -1;
+
+	*out = NULL;
+	*n = 0;
+	if (!nft_table_ok(table)) {
+		if (errsz)
+			snprintf(err, errsz, "invalid table name");
+		return -1;
+	}
+	if ((ctx = nft_open(NFT_CTX_OUTPUT_JSON, err, errsz)) == NULL)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "list table ip %s", table);
+	if (nft_run(ctx, cmd, err, errsz) == 0) {
+		buf = nft_ctx_get_output_buffer(ctx);
+		rc = be_nft_counters_parse(buf ? buf : "", buf ? strlen(buf) :
+		    0, out, n);
+		if (rc < 0 && errsz)
+			snprintf(err, errsz, "unreadable nftables listing");
+	}
+	nft_ctx_free(ctx);
+	return rc;
+}
