@@ -22,8 +22,9 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include "engine_local.h"
 #include "daemon.h"
+#include "engine_local.h"
+#include "kernel.h"
 
 #define DM_TICK_SEC 1
 
@@ -34,6 +35,8 @@ struct dm_module {
 
 /* Reconcilers, in dependency order. */
 static const struct dm_module dm_modules[] = {
+	{ "address", kern_reconcile_addresses },
+	{ "route", kern_reconcile_routes },	/* gateways need addresses */
 	{ "firewall", fw_reconcile },
 	{ NULL, NULL }
 };
