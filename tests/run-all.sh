@@ -71,6 +71,23 @@ if [ -x tests/daemon/run.sh ]; then
 	echo "daemon: $p passed, $f failed"
 fi
 
+# --- protocol scenarios in a VM with a Debian kernel (ESP, L2TP, PPP) ---
+if [ -x tests/e2e/run-all.sh ] && [ "${ROSH_SKIP_E2E:-}" != 1 ]; then
+	out=$(tests/e2e/run-all.sh 2>&1)
+	rc=$?
+	printf '%s\n' "$out" | tail -n 60
+	line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+	if [ -n "$line" ]; then
+		p=${line%% passed*}
+		f=${line#*, }; f=${f%% failed*}
+		passed=$((passed + p))
+		failed=$((failed + f))
+		[ "$f" -gt 0 ] && failures+=("vm scenarios: $f")
+	fi
+	[ "$rc" -ne 0 ] && [ -z "$line" -o "${f:-0}" = 0 ] && note_fail "vm scenarios (exit $rc)"
+	echo "vm: ${line:-no summary}"
+fi
+
 # --- fuzz corpus replay ------------------------------------------------
 if [ -f fuzz/fuzz.mk ]; then
 	if make --no-print-directory -s -f fuzz/fuzz.mk BUILD="$BUILD" replay >/dev/null 2>&1; then
