@@ -89,6 +89,25 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/librosh-san.a
 	@echo "  TEST    $<"
 	@$(CC) $(ALL_CFLAGS) $(SAN) -O1 -o $@ $< $(BUILD)/librosh-san.a $(CHECK_LIBS) $(PKG_LIBS) -lm
 
+# make install [PREFIX=/usr/local] [DESTDIR=...]: the console, the
+# daemon, the account helper and the systemd unit.  docs/ssh.md tells
+# how to make rosh the login shell of an account (rosh-adduser NAME).
+PREFIX  ?= /usr/local
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+
+.PHONY: install
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/sbin \
+	    $(DESTDIR)$(UNITDIR)
+	install -m 0755 $(BUILD)/rosh $(DESTDIR)$(PREFIX)/bin/rosh
+	install -m 0755 $(BUILD)/roshd $(DESTDIR)$(PREFIX)/sbin/roshd
+	sed 's|/usr/local/bin/rosh|$(PREFIX)/bin/rosh|' packaging/rosh-adduser \
+	    >$(DESTDIR)$(PREFIX)/sbin/rosh-adduser
+	chmod 0755 $(DESTDIR)$(PREFIX)/sbin/rosh-adduser
+	sed 's|/usr/local/sbin/roshd|$(PREFIX)/sbin/roshd|' \
+	    packaging/roshd.service >$(DESTDIR)$(UNITDIR)/roshd.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/roshd.service
+
 run: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p $(HOME)/.rosh

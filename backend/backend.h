@@ -154,6 +154,30 @@ int be_nft_counters(const char *table, struct be_nft_counter **out, int *n,
 int be_nft_counters_parse(const char *json, size_t len,
     struct be_nft_counter **out, int *n);
 
+/* One element of an IPv4 address set: an address, prefix or range. */
+struct be_nft_elem {
+	uint32_t lo, hi;		/* host byte order; lo == hi for one
+					   address, lo <= hi */
+	unsigned long long timeout_ms;	/* 0: no timeout */
+	unsigned long long expires_ms;	/* time left (0 without timeout);
+					   nft reports whole seconds */
+};
+
+/*
+ * Elements of set `set` of table ip `table` (names as for tables, set
+ * names up to 2 * BE_NFT_NAMESZ - 1 characters).  OUT: *out is a
+ * malloc'd array of *n entries (non-NULL even when *n is 0); the caller
+ * frees it.  Returns 0, or -1 with *out NULL, *n 0 and nft's reason in
+ * err ("No such file or directory" for a missing set).
+ */
+int be_nft_set_elems(const char *table, const char *set,
+    struct be_nft_elem **out, int *n, char *err, size_t errsz);
+
+/* The parsing half of be_nft_set_elems(): `nft -j list set` output of
+ * len bytes.  Pure.  Returns 0, or -1 (then *out NULL, *n 0). */
+int be_nft_set_elems_parse(const char *json, size_t len,
+    struct be_nft_elem **out, int *n);
+
 /* ------------------------------------------------------------------ */
 /* IPv4 addresses (backend/addr.c)                                     */
 /* ------------------------------------------------------------------ */

@@ -8,9 +8,11 @@
  * all or nothing: a script that fails leaves the ruleset as it was.
  * Output and errors are buffered, never written to stdout/stderr.
  *
- * The counters come back as libnftables' JSON (`nft -j list table`),
- * read by the small scanner below; kernel replies are input too, so it
- * checks what remains before every read and bounds its nesting.
+ * The counters come back as libnftables' JSON (`nft -j -t list table`:
+ * terse, without the elements of the sets), and set elements as that of
+ * `nft -j list set`, read by the small scanner below; kernel replies
+ * are input too, so it checks what remains before every read and bounds
+ * its nesting.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
 #include <sys/mman.h>
 
 #include <nftables/libnftables.h>
@@ -535,20 +538,22 @@ js_expr_elem(struct js *j, const char *key, void *arg)
 static long long
 js_comment_id(const char *c)
 {
-	long long id = 0;
+	unsigned long long id = 0;
 	int digits = 0;
 
 	if (*c++ != '*')
 		return -1;
-	for (; digits < 16; c++, digits++) {
+	/* Ids are at most 15 hex digits (they fit a signed 64-bit value):
+	 * a longer one is not rosh's and must not overflow the shift. */
+	for (; digits < 15; c++, digits++) {
 		if (*c >= '0' && *c <= '9')
-			id = id << 4 | (*c - '0');
+			id = id << 4 | (unsigned)(*c - '0');
 		else if (*c >= 'A' && *c <= 'F')
-			id = id << 4 | (*c - 'A' + 10);
+			id = id << 4 | (unsigned)(*c - 'A' + 10);
 		else
 			break;
 	}
-	return digits > 0 && (*c == '\0' || *c == ' ') ? id : -1;
+	return digits > 0 && (*c == '\0' || *c == ' ') ? (long long)id : -1;
 }
 
 static int
@@ -656,13 +661,264 @@ be_nft_counters(const char *table, struct be_nft_counter **out, int *n,
 			snprintf(err, errsz, "invalid table name");
 		return -1;
 	}
-	if ((ctx = nft_open(NFT_CTX_OUTPUT_JSON, err, errsz)) == NULL)
+	/* Terse: address lists can hold millions of elements that the
+	 * counters do not need. */
+	if ((ctx = nft_open(NFT_CTX_OUTPUT_JSON | NFT_CTX_OUTPUT_TERSE, err,
+	    errsz)) == NULL)
 		return -1;
 	snprintf(cmd, sizeof(cmd), "list table ip %s", table);
 	if (nft_run(ctx, cmd, err, errsz) == 0) {
 		buf = nft_ctx_get_output_buffer(ctx);
 		rc = be_nft_counters_parse(buf ? buf : "", buf ? strlen(buf) :
 		    0, out, n);
+		if (rc < 0 && errsz)
+			snprintf(err, errsz, "unreadable nftables listing");
+	}
+	nft_ctx_free(ctx);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Set elements                                                        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * `nft -j list set` writes an element as "1.2.3.4", as
+ * {"prefix": {"addr": "10.0.0.0", "len": 24}}, as {"range": [a, b]},
+ * or, with a timeout, as {"elem": {"val": <one of those>, "timeout":
+ * 60, "expires": 58}} (seconds).
+ */
+struct js_elems {
+	struct be_nft_elem *v;
+	int n, cap;
+	int oom;
+};
+
+static int
+js_ip4(struct js *j, uint32_t *out)
+{
+	char text[32];
+	struct in_addr a;
+
+	if (js_string(j, text, sizeof(text)) < 0 ||
+	    inet_pton(AF_INET, text, &a) != 1)
+		return -1;
+	*out = ntohl(a.s_addr);
+	return 0;
+}
+
+/* One element being read: the prefix length and the range bounds seen
+ * so far travel beside it. */
+struct js_el {
+	struct be_nft_elem e;
+	unsigned plen;		/* 33: none read yet */
+	int nbounds;
+	int have;		/* an address, prefix or range was read */
+};
+
+static int
+js_prefix_member(struct js *j, const char *key, void *arg)
+{
+	struct js_el *x = arg;
+	unsigned long long len;
+
+	if (strcmp(key, "addr") == 0)
+		return js_ip4(j, &x->e.lo);
+	if (strcmp(key, "len") != 0)
+		return 1;
+	if (js_number(j, &len) < 0 || len > 32)
+		return -1;
+	x->plen = (unsigned)len;
+	return 0;
+}
+
+static int
+js_range_elem(struct js *j, const char *key, void *arg)
+{
+	struct js_el *x = arg;
+
+	(void)key;
+	if (x->nbounds >= 2)
+		return -1;
+	return js_ip4(j, x->nbounds++ == 0 ? &x->e.lo : &x->e.hi);
+}
+
+static int js_val(struct js *j, struct js_el *x);
+
+static int
+js_time_member(struct js *j, unsigned long long *ms)
+{
+	unsigned long long s;
+
+	if (js_number(j, &s) < 0)
+		return -1;
+	*ms = s > ~0ULL / 1000 ? ~0ULL : s * 1000;
+	return 0;
+}
+
+static int
+js_val_member(struct js *j, const char *key, void *arg)
+{
+	struct js_el *x = arg;
+	uint32_t mask;
+
+	if (strcmp(key, "prefix") == 0) {
+		x->plen = 33;
+		if (js_peek(j) != '{' ||
+		    js_container(j, '{', js_prefix_member, x) < 0 ||
+		    x->plen > 32)
+			return -1;
+		mask = x->plen == 0 ? 0 : 0xffffffffu << (32 - x->plen);
+		x->e.lo &= mask;
+		x->e.hi = x->e.lo | ~mask;
+		x->have = 1;
+		return 0;
+	}
+	if (strcmp(key, "range") == 0) {
+		x->nbounds = 0;
+		if (js_peek(j) != '[' ||
+		    js_container(j, '[', js_range_elem, x) < 0 ||
+		    x->nbounds != 2 || x->e.hi < x->e.lo)
+			return -1;
+		x->have = 1;
+		return 0;
+	}
+	if (strcmp(key, "val") == 0)
+		return js_val(j, x);
+	if (strcmp(key, "timeout") == 0)
+		return js_time_member(j, &x->e.timeout_ms);
+	if (strcmp(key, "expires") == 0)
+		return js_time_member(j, &x->e.expires_ms);
+	if (strcmp(key, "elem") == 0)
+		return js_peek(j) == '{' ? js_container(j, '{',
+		    js_val_member, x) : -1;
+	return 1;
+}
+
+/* One value: an address, or an object holding a prefix or range. */
+static int
+js_val(struct js *j, struct js_el *x)
+{
+	if (js_peek(j) == '"') {
+		if (js_ip4(j, &x->e.lo) < 0)
+			return -1;
+		x->e.hi = x->e.lo;
+		x->have = 1;
+		return 0;
+	}
+	if (js_peek(j) != '{')
+		return -1;
+	return js_container(j, '{', js_val_member, x);
+}
+
+static int
+js_elems_elem(struct js *j, const char *key, void *arg)
+{
+	struct js_elems *l = arg;
+	struct js_el x;
+	void *nv;
+
+	(void)key;
+	memset(&x, 0, sizeof(x));
+	if (js_val(j, &x) < 0)
+		return -1;
+	/* Elements of other types (concatenations, maps) are skipped. */
+	if (!x.have)
+		return 0;
+	if (l->n == l->cap) {
+		nv = realloc(l->v, (size_t)(l->cap ? l->cap * 2 : 32) *
+		    sizeof(*l->v));
+		if (nv == NULL) {
+			l->oom = 1;
+			return -1;
+		}
+		l->v = nv;
+		l->cap = l->cap ? l->cap * 2 : 32;
+	}
+	l->v[l->n++] = x.e;
+	return 0;
+}
+
+static int
+js_set_member(struct js *j, const char *key, void *arg)
+{
+	if (strcmp(key, "elem") != 0 || js_peek(j) != '[')
+		return 1;
+	return js_container(j, '[', js_elems_elem, arg);
+}
+
+static int
+js_set_item_member(struct js *j, const char *key, void *arg)
+{
+	if (strcmp(key, "set") != 0 || js_peek(j) != '{')
+		return 1;
+	return js_container(j, '{', js_set_member, arg);
+}
+
+static int
+js_set_items_elem(struct js *j, const char *key, void *arg)
+{
+	(void)key;
+	if (js_peek(j) != '{')
+		return 1;
+	return js_container(j, '{', js_set_item_member, arg);
+}
+
+static int
+js_set_top_member(struct js *j, const char *key, void *arg)
+{
+	if (strcmp(key, "nftables") != 0 || js_peek(j) != '[')
+		return 1;
+	return js_container(j, '[', js_set_items_elem, arg);
+}
+
+int
+be_nft_set_elems_parse(const char *json, size_t len,
+    struct be_nft_elem **out, int *n)
+{
+	struct js j = { json, len, 0 };
+	struct js_elems l;
+
+	memset(&l, 0, sizeof(l));
+	*out = NULL;
+	*n = 0;
+	if (json == NULL || js_container(&j, '{', js_set_top_member, &l) < 0 ||
+	    js_peek(&j) != -1) {
+		free(l.v);
+		return -1;
+	}
+	*out = l.v ? l.v : calloc(1, sizeof(**out));
+	if (*out == NULL)
+		return -1;
+	*n = l.n;
+	return 0;
+}
+
+int
+be_nft_set_elems(const char *table, const char *set,
+    struct be_nft_elem **out, int *n, char *err, size_t errsz)
+{
+	struct nft_ctx *ctx;
+	char cmd[3 * BE_NFT_NAMESZ + 32];
+	const char *buf;
+	int rc = -1;
+
+	*out = NULL;
+	*n = 0;
+	if (!nft_table_ok(table) || set == NULL || strlen(set) >=
+	    2 * BE_NFT_NAMESZ || strspn(set, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != strlen(set)) {
+		if (errsz)
+			snprintf(err, errsz, "invalid table or set name");
+		return -1;
+	}
+	if ((ctx = nft_open(NFT_CTX_OUTPUT_JSON, err, errsz)) == NULL)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "list set ip %s %s", table, set);
+	if (nft_run(ctx, cmd, err, errsz) == 0) {
+		buf = nft_ctx_get_output_buffer(ctx);
+		rc = be_nft_set_elems_parse(buf ? buf : "", buf ?
+		    strlen(buf) : 0, out, n);
 		if (rc < 0 && errsz)
 			snprintf(err, errsz, "unreadable nftables listing");
 	}

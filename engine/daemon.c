@@ -22,9 +22,12 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "actions.h"
 #include "daemon.h"
 #include "engine_local.h"
+#include "ipsec.h"
 #include "kernel.h"
+#include "runtime.h"
 
 #define DM_TICK_SEC 1
 
@@ -38,6 +41,7 @@ static const struct dm_module dm_modules[] = {
 	{ "address", kern_reconcile_addresses },
 	{ "route", kern_reconcile_routes },	/* gateways need addresses */
 	{ "firewall", fw_reconcile },
+	{ "ipsec-policy", ipsec_reconcile_policies },
 	{ NULL, NULL }
 };
 
@@ -132,6 +136,10 @@ dm_open(struct eng *e, struct dm_state *d, char *err, size_t errsz)
 	memset(d, 0, sizeof(*d));
 	d->pidfd = d->sockfd = d->sigfd = d->timerfd = d->epfd = -1;
 	d->data_version = -1;
+	if ((d->rt = rt_state_create()) == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
 	if (dm_lock(e, d, err, errsz) < 0 || dm_socket(e, d, err, errsz) < 0)
 		return -1;
 	if (dm_signals(d) < 0 || dm_timer(d) < 0 ||
@@ -164,6 +172,8 @@ dm_close(struct eng *e, struct dm_state *d)
 		close(d->sockfd);
 	if (d->pidfd >= 0)
 		close(d->pidfd);
+	rt_state_destroy(d->rt);
+	d->rt = NULL;
 }
 
 /* The store's change counter as this connection sees it. */
@@ -182,9 +192,49 @@ dm_data_version(struct eng *e)
 	return v;
 }
 
+static void
+dm_log_error(struct eng *e, const char *what, const char *err)
+{
+	char msg[1200];
+
+	snprintf(msg, sizeof(msg), "%s: %s", what, err);
+	st_begin(e);
+	eng_log(e, "system,error", msg);
+	st_commit(e);
+}
+
+/* A step outside the modules (its own transaction): log a failure. */
+static int
+dm_step(struct eng *e, const char *what, int rc, const char *err)
+{
+	if (rc >= 0)
+		return 0;
+	dm_log_error(e, what, err);
+	return -1;
+}
+
+/* Publishing runs every second: a failure that persists is logged
+ * when it first happens, not every second. */
+static void
+dm_publish(struct eng *e, struct dm_state *d)
+{
+	char err[256];
+
+	if (rt_publish(e, d->rt, err, sizeof(err)) >= 0) {
+		d->rt_err[0] = '\0';
+		return;
+	}
+	if (strcmp(err, d->rt_err) != 0)
+		dm_log_error(e, "runtime", err);
+	snprintf(d->rt_err, sizeof(d->rt_err), "%s", err);
+}
+
 /*
  * One pass of every reconciler.  Each works from the whole desired
  * state, so a pass after a crash or a missed wake-up converges too.
+ * Requests the consoles made come first (a flush is then visible in
+ * what this pass publishes); addresses firewall rules put into rosh's
+ * sets are read back into the store before the firewall replaces them.
  */
 int
 dm_reconcile(struct eng *e, struct dm_state *d)
@@ -194,6 +244,13 @@ dm_reconcile(struct eng *e, struct dm_state *d)
 	int rc = 0;
 
 	d->passes++;
+	rc |= dm_step(e, "request", act_run_pending(e, err, sizeof(err)),
+	    err);
+	rt_state_changed(d->rt);
+	rc |= dm_step(e, "address-list", rt_alist_readback(e, d->rt, err,
+	    sizeof(err)), err);
+	rc |= dm_step(e, "address-list", rt_alist_expire(e, d->rt, err,
+	    sizeof(err)), err);
 	for (mod = dm_modules; mod->name; mod++) {
 		err[0] = '\0';
 		if (st_begin(e) < 0)
@@ -209,8 +266,26 @@ dm_reconcile(struct eng *e, struct dm_state *d)
 		}
 		st_commit(e);
 	}
+	dm_publish(e, d);
 	d->data_version = dm_data_version(e);
 	return rc;
+}
+
+int
+dm_tick(struct eng *e, struct dm_state *d)
+{
+	char err[256];
+	int n;
+
+	/* Entries whose timeout ran out leave the store; the pass then
+	 * takes them out of the kernel. */
+	n = rt_alist_expire(e, d->rt, err, sizeof(err));
+	if (n > 0)
+		return dm_reconcile(e, d);
+	if (n < 0)
+		dm_log_error(e, "address-list", err);
+	dm_publish(e, d);
+	return 0;
 }
 
 static void
@@ -242,7 +317,7 @@ dm_handle(struct eng *e, struct dm_state *d, int fd)
 	dm_drain(fd);
 	if (dm_data_version(e) != d->data_version)
 		return dm_reconcile(e, d);
-	return 0;
+	return dm_tick(e, d);
 }
 
 int

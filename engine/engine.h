@@ -52,6 +52,105 @@ struct eng_route {
 #define ENG_ROUTE_TABLE_MAIN 254
 
 /*
+ * A firewall rule counter and an element of an nft set, as the backend
+ * reads them from rosh's table (see be_nft_counters in backend.h).
+ */
+struct eng_nft_counter {
+	char chain[128];	/* nft chain holding the rule */
+	long long id;		/* item id from the "*1A ..." comment, -1 */
+	unsigned long long packets, bytes;
+};
+
+struct eng_nft_elem {
+	unsigned lo, hi;	/* IPv4 range, host byte order; lo == hi
+				   for one address */
+	unsigned long long timeout_ms;	/* 0: none */
+	unsigned long long expires_ms;	/* time left, 0 with no timeout */
+};
+
+/*
+ * IPsec (XFRM) as the engine sees it: policies it installs for
+ * /ip ipsec policy, SAs it publishes in /ip ipsec installed-sa.  The
+ * glue maps these onto backend/backend.h's be_xfrm_* types.  Numbers
+ * are in host byte order, addresses in network order.
+ */
+struct eng_xfrm_addr {
+	int family;			/* 0 (unset), AF_INET, AF_INET6 */
+	unsigned char addr[16];
+};
+
+struct eng_xfrm_sel {
+	struct eng_xfrm_addr src, dst;
+	unsigned src_plen, dst_plen;
+	unsigned proto;			/* 0 = all */
+	unsigned sport, dport;		/* 0 = any */
+};
+
+#define ENG_XFRM_PROTO_ESP	50
+#define ENG_XFRM_PROTO_AH	51
+#define ENG_XFRM_LEVEL_REQUIRE	0
+#define ENG_XFRM_LEVEL_USE	1
+#define ENG_XFRM_LEVEL_UNIQUE	2
+#define ENG_XFRM_DIR_IN		0
+#define ENG_XFRM_DIR_OUT	1
+#define ENG_XFRM_DIR_FWD	2
+/* The reqid of the templates of require and use policies: SAs between
+ * the same endpoints serve all of them.  In rosh's reqid band (the glue
+ * checks), at its top, so that the lowest free reqid handed to unique
+ * policies never meets it. */
+#define ENG_XFRM_REQID_SHARED	0x52FFFFFFu
+#define ENG_XFRM_TMPL_MAX	2
+
+struct eng_xfrm_tmpl {
+	struct eng_xfrm_addr src, dst;	/* tunnel endpoints; transport:
+					   unset */
+	unsigned proto;			/* ENG_XFRM_PROTO_* */
+	int tunnel;
+	unsigned reqid;
+	int level;			/* ENG_XFRM_LEVEL_* */
+};
+
+struct eng_xfrm_policy {
+	struct eng_xfrm_sel sel;
+	unsigned mark_v, mark_m;	/* packet mark; 0/0: none */
+	int dir;			/* ENG_XFRM_DIR_* */
+	int block;			/* discard: drop matching packets */
+	unsigned pos;			/* RouterOS list position */
+	int ntmpl;			/* 0: allow in the clear */
+	struct eng_xfrm_tmpl tmpl[ENG_XFRM_TMPL_MAX];
+};
+
+#define ENG_XFRM_STATE_LARVAL	0
+#define ENG_XFRM_STATE_MATURE	1
+#define ENG_XFRM_STATE_DYING	2
+
+/* One installed SA of rosh's.  Holds keys: wipe it (explicit_bzero)
+ * before freeing. */
+struct eng_xfrm_sa {
+	struct eng_xfrm_addr src, dst;
+	unsigned spi, proto, reqid;
+	int tunnel;
+	unsigned encap_sport, encap_dport;	/* NAT-T ports, 0: none */
+	int state;				/* ENG_XFRM_STATE_* */
+	char enc[64], auth[64];		/* kernel names; "" none.  An
+					   AEAD cipher is in enc */
+	int aead;
+	unsigned char enc_key[64], auth_key[64];
+	unsigned enc_keylen, auth_keylen;	/* bytes */
+	unsigned long long add_time;		/* unix seconds */
+	unsigned long long soft_sec, hard_sec;	/* add lifetimes, 0 none */
+	unsigned long long bytes, packets, invalid;
+	unsigned replay_window;
+	int seen, offload;
+};
+
+/* /proc/net/xfrm_stat in /ip ipsec statistics order (menus.md 23). */
+#define ENG_XFRM_NSTATS 25
+struct eng_xfrm_stats {
+	unsigned long long v[ENG_XFRM_NSTATS];
+};
+
+/*
  * What the engine needs from the kernel side.  The shell fills this from
  * backend/ so the engine never links against netlink itself.  Any member
  * may be NULL: the engine then behaves as on a host without links.
@@ -100,6 +199,52 @@ struct eng_backend {
 	/* Remove r, a route of rosh's as route_list reported it.  0 ok,
 	 * -1 refused. */
 	int (*route_del)(void *ctx, const struct eng_route *r, char *err,
+	    size_t errsz);
+
+	/*
+	 * Runtime views (engine/runtime.c): rule counters and set
+	 * elements of rosh's nft table.  OUT: *out malloc'd (caller
+	 * frees), *n entries.  0 ok, -1 error with nft's text in err.
+	 */
+	int (*nft_counters)(void *ctx, const char *table,
+	    struct eng_nft_counter **out, int *n, char *err, size_t errsz);
+	/* Elements of set `set` of table `table` (no such set: 0, none). */
+	int (*nft_set_elems)(void *ctx, const char *table, const char *set,
+	    struct eng_nft_elem **out, int *n, char *err, size_t errsz);
+
+	/*
+	 * /ip ipsec (engine/ipsec.c, runtime.c, actions.c).  Each acts
+	 * only on what the backend marks as rosh's; errors are the
+	 * kernel's own text in err.
+	 */
+	/* rosh's policies.  OUT: *out malloc'd (caller frees).  0, -1. */
+	int (*xfrm_policy_list)(void *ctx, struct eng_xfrm_policy **out,
+	    int *n, char *err, size_t errsz);
+	/* Add p; one with the same selector and direction must not exist.
+	 * 0 ok, -1 refused. */
+	int (*xfrm_policy_add)(void *ctx, const struct eng_xfrm_policy *p,
+	    char *err, size_t errsz);
+	/* Replace rosh's policy of p's selector and direction in place (or
+	 * add it).  0 ok, -1 refused. */
+	int (*xfrm_policy_update)(void *ctx, const struct eng_xfrm_policy *p,
+	    char *err, size_t errsz);
+	/* Remove rosh's policy of p's selector and direction.  0, -1. */
+	int (*xfrm_policy_del)(void *ctx, const struct eng_xfrm_policy *p,
+	    char *err, size_t errsz);
+	/* A reqid no SA or policy of rosh's uses now, for a unique
+	 * policy.  Nothing is reserved.  0, -1. */
+	int (*xfrm_reqid_unused)(void *ctx, unsigned *reqid, char *err,
+	    size_t errsz);
+	/* rosh's SAs.  OUT: *out malloc'd, holds keys: wipe, then free.
+	 * 0, -1. */
+	int (*xfrm_sa_list)(void *ctx, struct eng_xfrm_sa **out, int *n,
+	    char *err, size_t errsz);
+	/* Delete every SA of rosh's, keeping the policies.  OUT:
+	 * *removed.  0, or -1 with the first reason (the rest go on). */
+	int (*xfrm_sa_flush)(void *ctx, int *removed, char *err,
+	    size_t errsz);
+	/* The namespace's IPsec counters.  0, -1 (none kept). */
+	int (*xfrm_stats)(void *ctx, struct eng_xfrm_stats *out, char *err,
 	    size_t errsz);
 };
 

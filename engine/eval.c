@@ -214,9 +214,24 @@ val_cmp(const struct val *a, const struct val *b)
 static int
 eval_in(const struct val *a, const struct val *b)
 {
+	struct val wa = { 0 }, wb = { 0 };
 	unsigned mask;
-	int i;
+	int i, rc;
 
+	/* Address properties (firewall and address-list `address`,
+	 * `dst-address`...) are stored as text; `address in 10.0.0.0/8`
+	 * must still test containment, so classify text operands first. */
+	if (a->t == VT_STR || b->t == VT_STR) {
+		wa = a->t == VT_STR ? val_from_word(a->u.str.s, a->u.str.len) :
+		    val_copy(a);
+		wb = b->t == VT_STR ? val_from_word(b->u.str.s, b->u.str.len) :
+		    val_copy(b);
+		rc = (wa.t == VT_IP || wa.t == VT_IPPFX) && wb.t == VT_IPPFX ?
+		    eval_in(&wa, &wb) : val_equal(a, b);
+		val_free(&wa);
+		val_free(&wb);
+		return rc;
+	}
 	if (b->t == VT_IPPFX && (a->t == VT_IP || a->t == VT_IPPFX)) {
 		if (a->t == VT_IPPFX && a->u.ip.len < b->u.ip.len)
 			return 0;
@@ -448,8 +463,10 @@ eval_subst(struct xctx *x, const struct ast_node *n, struct val *out)
 	/* A command inside a where-expression runs outside the row. */
 	wctx = NULL;
 	(void)saved_np;
+	x->e->in_subst++;
 	rc = n->nkids ? exec_stmt(x, n->kids[0], out) : (*out = val_nothing(),
 	    0);
+	x->e->in_subst--;
 	wctx = saved;
 	return rc;
 }
@@ -534,8 +551,9 @@ where_try_sql(struct xctx *x, struct where *w)
 		return;
 	l = n->kids[0];
 	r = n->kids[1];
+	/* A quoted literal without substitutions carries its text. */
 	if (l->type != AST_WORD || (r->type != AST_WORD && !(r->type ==
-	    AST_STR && r->nkids == 0 && r->text)))
+	    AST_STR && r->text)))
 		return;
 	p = sch_prop_find(w->m, l->text, &i);
 	if (p == NULL || !(p->type == ST_NAME || p->type == ST_STRING ||

@@ -193,13 +193,21 @@ exec_cmd(struct xctx *x, const struct ast_node *c, struct val *ret)
 	const struct sch_menu *m;
 	int handled = 0, rc;
 
+	/* Every command of every line, script, import and function body
+	 * passes here: the one place permissions are checked. */
+	m = strcmp(c->path, "/") == 0 ? NULL : sch_menu_find(c->path);
+	if (auth_check(x, m, c) < 0)
+		return -1;
+	hist_line_check(x->e);
+	rc = hist_cmd(x, c, &handled);
+	if (handled)
+		return rc;
 	if (strcmp(c->path, "/") == 0) {
 		rc = script_cmd(x, c, ret, &handled);
 		if (handled)
 			return rc;
 		return exec_unsupported(x, c);
 	}
-	m = sch_menu_find(c->path);
 	if (m != NULL)
 		return menu_cmd(x, m, c, ret);
 	if (strcmp(c->name, "export") == 0)
@@ -390,6 +398,16 @@ eng_open(const struct eng_opts *o, char *err, size_t errsz)
 	}
 	if (links_refresh(e) < 0)
 		e->err.set = 0;
+	/* The rights of the session's user, as at login. */
+	auth_refresh(e);
+	/* Undo data and safe mode; a dead holder's changes go now. */
+	if (hist_open(e) < 0) {
+		snprintf(err, errsz, "cannot set up %s: %s", e->db_path,
+		    e->err.msg);
+		eng_close(e);
+		return NULL;
+	}
+	e->err.set = 0;
 	return e;
 }
 
@@ -398,6 +416,9 @@ eng_close(struct eng *e)
 {
 	if (e == NULL)
 		return;
+	/* Ending without saying how is ending abnormally. */
+	if (e->db && !e->ended)
+		eng_session_end(e, ENG_END_HANGUP);
 	if (e->db)
 		st_close(e);
 	scope_fini(&e->globals);
@@ -525,11 +546,15 @@ eng_run(struct eng *e, const char *src, size_t len, int flags,
 	e->dry = e->quiet;
 	e->checking = (flags & ENG_RUN_CHECK) != 0;
 	e->any_ifname = (flags & ENG_RUN_ANYIF) != 0;
+	if (!(flags & ENG_RUN_DRYRUN))
+		hist_reap(e);
 	if (st_begin(e) < 0) {
 		fprintf(e->o.err, "failure: store: %s\n", st_errmsg(e));
 		return 1;
 	}
 	changes = sqlite3_total_changes64(e->db);
+	if (!(flags & ENG_RUN_DRYRUN))
+		hist_line_begin(e, src, len);
 	rc = eng_run_stream(e, &x, src, len, &go);
 	/* Whatever happened while it ran, a syntax error wins: nothing of
 	 * the script counts. */
@@ -540,7 +565,9 @@ eng_run(struct eng *e, const char *src, size_t len, int flags,
 		precheck_free(e->pc);
 		e->pc = NULL;
 		sb_reset(&e->held);
+		hist_line_abort(e);
 		st_rollback(e);
+		hist_sync(e, 1);
 		scope_fini(&top);
 		val_free(&x.retval);
 		e->quiet = e->dry = e->checking = e->any_ifname = 0;
@@ -552,10 +579,16 @@ eng_run(struct eng *e, const char *src, size_t len, int flags,
 	e->dry = 0;
 	e->checking = 0;
 	e->any_ifname = 0;
+	/* The journal entry commits with the change it undoes. */
+	if (rc == 0 && !(flags & ENG_RUN_DRYRUN) && hist_line_end(e) < 0)
+		rc = -1;
+	hist_line_abort(e);
 	if (rc == 0 && !(flags & ENG_RUN_DRYRUN) && st_commit(e) < 0)
 		rc = eng_fail(e, 0, 0, "failure: store: %s", st_errmsg(e));
 	if (rc != 0 || (flags & ENG_RUN_DRYRUN))
 		st_rollback(e);
+	if (!(flags & ENG_RUN_DRYRUN))
+		hist_sync(e, rc != 0);
 	if (rc == 0 && (flags & ENG_RUN_LINE))
 		snprintf(e->cwd, sizeof(e->cwd), "%s", x.cwd);
 	/* A running roshd applies the change now, not at its next check. */

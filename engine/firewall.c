@@ -1610,6 +1610,12 @@ fw_build(struct eng *e, struct sbuf *out, char *err, size_t errsz)
 	return fw_build_opts(e, NULL, out, err, errsz);
 }
 
+void
+fw_alist_set_name(struct sbuf *o, const char *list)
+{
+	fw_ident(o, "al_", list);
+}
+
 const struct sch_menu *
 fw_chain_menu(const char *chain)
 {

@@ -51,6 +51,9 @@ int fw_build(struct eng *e, struct sbuf *out, char *err, size_t errsz);
 int fw_build_opts(struct eng *e, const struct fw_opts *o, struct sbuf *out,
     char *err, size_t errsz);
 
+/* The name of the nft set holding address list `list` (appended). */
+void fw_alist_set_name(struct sbuf *o, const char *list);
+
 /* The rule table whose rules the nft chain `chain` holds, or NULL. */
 const struct sch_menu *fw_chain_menu(const char *chain);
 

@@ -110,6 +110,19 @@ fmt_iter(const struct sch_menu *m, const char *const *names, int *cur)
 	return -1;
 }
 
+/*
+ * A sensitive value is shown only with show-sensitive.  A hashed one
+ * (/user password) never: what is stored is the salted hash, not the
+ * password, and RouterOS never prints a user's password.
+ */
+static int
+fmt_secret_shown(const struct sch_prop *p, const struct fmt_print_opts *o)
+{
+	if (p->flags & P_HASHED)
+		return 0;
+	return !(p->flags & P_SENSITIVE) || o->show_sensitive;
+}
+
 /* Property printed as name=value in detail and terse output. */
 static int
 fmt_pair_shown(const struct sch_prop *p, const char *v,
@@ -117,7 +130,10 @@ fmt_pair_shown(const struct sch_prop *p, const char *v,
 {
 	if (v == NULL || (p->flags & (P_FLAG | P_HIDDEN)) || fmt_is_comment(p))
 		return 0;
-	return !(p->flags & P_SENSITIVE) || o->show_sensitive;
+	/* Counters are what `print stats` is for. */
+	if ((p->flags & P_STATS) && !o->stats)
+		return 0;
+	return fmt_secret_shown(p, o);
 }
 
 static const char *
@@ -329,7 +345,7 @@ fmt_col_shown(const struct sch_prop *p, const struct fmt_print_opts *o)
 {
 	if (p->flags & P_HIDDEN)
 		return 0;
-	return !(p->flags & P_SENSITIVE) || o->show_sensitive;
+	return fmt_secret_shown(p, o);
 }
 
 /* Columns in use: listed, visible, and non-empty in at least one row
@@ -637,7 +653,8 @@ fmt_single_shown(const struct sch_prop *p, const char *v,
 {
 	if (v == NULL || (p->flags & (P_FLAG | P_HIDDEN)) || fmt_is_comment(p))
 		return 0;
-	return !(p->flags & P_SENSITIVE) || o->show_sensitive || *v == '\0';
+	return fmt_secret_shown(p, o) || (*v == '\0' &&
+	    !(p->flags & P_HASHED));
 }
 
 static int
@@ -730,11 +747,22 @@ void
 fmt_print(struct sbuf *out, const struct sch_menu *m,
     const struct fmt_row *rows, int nrows, const struct fmt_print_opts *o)
 {
+	const char *const *stats = sch_stats_columns(m);
+	struct fmt_print_opts so;
 	int i;
 
 	/* 5.1 item 9: an empty list prints nothing. */
 	if (nrows <= 0 || rows == NULL)
 		return;
+	/* print stats: a table of the counters beside what names the
+	 * item (chain and action of a rule, the interface name). */
+	if (o->stats && stats != NULL && !o->detail && !o->terse &&
+	    o->proplist == NULL) {
+		so = *o;
+		so.proplist = stats;
+		fmt_table(out, m, rows, nrows, &so);
+		return;
+	}
 	if (m->flags & M_SINGLETON) {
 		for (i = 0; i < nrows; i++)
 			fmt_single(out, m, &rows[i], o);

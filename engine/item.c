@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "engine_local.h"
 
@@ -65,42 +66,96 @@ ref_exists(struct xctx *x, const char *path, const char *name)
 	return st_find_value(x->e, rm, pi, name, -1) >= 0;
 }
 
+/*
+ * A name that matches no item exactly resolves by unique prefix
+ * (console-language 2.3: profile=default-enc is default-encryption).
+ * Writes the full name to out.  Returns 1 found, 0 none, -1 ambiguous.
+ */
+static int
+ref_prefix(struct xctx *x, const char *path, const char *v, struct sbuf *out)
+{
+	const struct sch_menu *rm = sch_menu_find(path);
+	struct st_row *rows = NULL;
+	size_t n = strlen(v);
+	int nrows, i, pi, found = 0;
+
+	if (rm == NULL || rm->name_prop == NULL || n == 0 ||
+	    sch_prop_find(rm, rm->name_prop, &pi) == NULL)
+		return 0;
+	nrows = st_rows(x->e, rm, NULL, NULL, &rows);
+	for (i = 0; i < nrows && found < 2; i++) {
+		if (rows[i].vals[pi] == NULL ||
+		    strncmp(rows[i].vals[pi], v, n) != 0)
+			continue;
+		if (found++ == 0)
+			sb_puts(out, rows[i].vals[pi]);
+	}
+	st_rows_free(rm, rows, nrows < 0 ? 0 : nrows);
+	return found > 1 ? -1 : found;
+}
+
+/* Check one element and append its canonical form to out. */
 static int
 ref_check_one(struct xctx *x, const struct sch_prop *p, const char *v,
-    const struct ast_arg *a)
+    const struct ast_arg *a, struct sbuf *out)
 {
-	if (*v == '!' && (p->flags & P_NEGATE))
-		v++;
-	if (p->words && sch_word_match(p->words, v, strlen(v)) >= 0)
+	size_t mark = out->len;
+	int rc;
+
+	if (*v == '!' && (p->flags & P_NEGATE)) {
+		sb_putc(out, *v++);
+		mark = out->len;
+	}
+	if ((p->words && sch_word_match(p->words, v, strlen(v)) >= 0) ||
+	    ref_exists(x, p->ref, v)) {
+		sb_puts(out, v);
 		return 0;
-	if (ref_exists(x, p->ref, v))
+	}
+	rc = ref_prefix(x, p->ref, v, out);
+	if (rc > 0)
 		return 0;
+	out->len = mark;
+	if (rc < 0)
+		return eng_fail(x->e, a ? a->line : 0, a ? a->col : 0,
+		    "ambiguous value of %s, more than one possible value "
+		    "matches input", p->name);
 	return eng_fail(x->e, a ? a->line : 0, a ? a->col : 0,
 	    "input does not match any value of %s", p->name);
 }
 
+/* Check the references in v (canonical text of p, in a buffer of vsz
+ * bytes) and complete abbreviated names in place. */
 static int
-ref_check(struct xctx *x, const struct sch_prop *p, const char *v,
+ref_check(struct xctx *x, const struct sch_prop *p, char *v, size_t vsz,
     const struct ast_arg *a)
 {
+	struct sbuf out;
 	char *copy, *tok, *save;
 	unsigned ip;
 	int rc = 0;
 
-	if (p->ref == NULL)
+	if (p->ref == NULL || (p->type == ST_IP_OR_REF &&
+	    sch_ip4_parse(v, &ip) == 0))
 		return 0;
-	if (p->type == ST_REF)
-		return ref_check_one(x, p, v, a);
-	if (p->type == ST_IP_OR_REF)
-		return sch_ip4_parse(v, &ip) == 0 ? 0 :
-		    ref_check_one(x, p, v, a);
-	if (p->type != ST_REF_LIST)
+	if (p->type != ST_REF && p->type != ST_IP_OR_REF &&
+	    p->type != ST_REF_LIST)
 		return 0;
-	copy = strdup(v);
-	for (tok = strtok_r(copy, ",", &save); tok && rc == 0;
-	    tok = strtok_r(NULL, ",", &save))
-		rc = ref_check_one(x, p, tok, a);
-	free(copy);
+	sb_init(&out);
+	if (p->type != ST_REF_LIST) {
+		rc = ref_check_one(x, p, v, a, &out);
+	} else {
+		copy = strdup(v);
+		for (tok = strtok_r(copy, ",", &save); tok && rc == 0;
+		    tok = strtok_r(NULL, ",", &save)) {
+			if (out.len)
+				sb_putc(&out, ',');
+			rc = ref_check_one(x, p, tok, a, &out);
+		}
+		free(copy);
+	}
+	if (rc == 0 && out.len < vsz)
+		memcpy(v, sb_str(&out), out.len + 1);
+	sb_fini(&out);
 	return rc;
 }
 
@@ -224,7 +279,7 @@ prop_value(struct xctx *x, const struct sch_menu *m,
 		return eng_fail(x->e, a ? a->line : 0, a ? a->col : 0, "%s",
 		    msg);
 	}
-	if (ref_check(x, p, buf, a) < 0)
+	if (ref_check(x, p, buf, sizeof(buf), a) < 0)
 		return -1;
 	*canon = (p->flags & P_HASHED) ? pw_hash(buf) : strdup(buf);
 	return *canon ? 0 : eng_fail(x->e, 0, 0, "failure: out of memory");
@@ -465,6 +520,25 @@ add_adopt_defconf(struct xctx *x, const struct sch_menu *m, char **vals,
 	return same;
 }
 
+/* Items with a creation time (address-list entries, whose timeout
+ * counts from it) get the current time. */
+static void
+add_stamp(const struct sch_menu *m, char **vals)
+{
+	static long long last = -1;
+	static char text[32];
+	long long now = (long long)time(NULL);
+	int i = sch_creation_time_index(m);
+
+	if (i < 0 || vals[i] != NULL)
+		return;
+	if (now != last) {
+		sch_datetime_format(now, text, sizeof(text));
+		last = now;
+	}
+	vals[i] = strdup(text);
+}
+
 int
 cmd_add(struct xctx *x, const struct sch_menu *m, const struct ast_node *c,
     struct val *ret)
@@ -481,6 +555,7 @@ cmd_add(struct xctx *x, const struct sch_menu *m, const struct ast_node *c,
 	if (apply_args(x, m, c, vals) < 0 ||
 	    check_required(x, m, vals, c) < 0)
 		goto out;
+	add_stamp(m, vals);
 	/* The unique tuple is enforced by the store's unique index: one
 	 * lookup fewer per line of a large address-list import. */
 	if (check_unique(x, m, vals, -1, c, 0) < 0)

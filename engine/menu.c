@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "actions.h"
 #include "engine_local.h"
 
 static int
@@ -18,15 +19,14 @@ menu_edit(struct xctx *x, const struct ast_node *c)
 	    "non-interactively, use set");
 }
 
-/* Requests for the daemon; without one running there is nothing to act
- * on, which the console says instead of failing the script. */
+/* Requests for the daemon (actions.c); without one running there is
+ * nothing to act on, which the console says instead of failing the
+ * script. */
 static int
 menu_daemon_action(struct xctx *x, const struct sch_menu *m,
     const struct ast_node *c)
 {
-	eng_printf(x->e, "roshd is not running: nothing to %s in %s\n",
-	    c->name, m->path);
-	return 0;
+	return act_request(x, m, c);
 }
 
 /* :log info "x" and /log warning "x": a script message at that level. */
@@ -228,6 +228,19 @@ items_free(char ***items, int nitems, int nprops)
 	free(items);
 }
 
+/* The counters print stats shows, read with the links. */
+static void
+links_counters(const struct sch_menu *m, char **row, const struct eng_link *l)
+{
+	struct sch_link_counters c = {
+		l->rx_byte, l->tx_byte, l->rx_packet, l->tx_packet,
+		l->rx_drop, l->tx_drop, l->rx_error, l->tx_error
+	};
+
+	if (row != NULL)
+		(void)sch_link_state_put(m, row, l->running, &c);
+}
+
 int
 links_refresh(struct eng *e)
 {
@@ -243,10 +256,12 @@ links_refresh(struct eng *e)
 		return eng_fail(e, 0, 0, "failure: %s", err);
 	np = sch_prop_count(m);
 	items = calloc((size_t)n + 1, sizeof(char **));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		items[i] = sch_link_row(m, &links[i].name[0], links[i].type,
 		    links[i].mtu, links[i].mac, links[i].running,
 		    !links[i].up);
+		links_counters(m, items[i], &links[i]);
+	}
 	free(links);
 	rc = mirror_sync(e, m, items, n);
 	items_free(items, n, np);

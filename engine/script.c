@@ -108,6 +108,8 @@ sc_declare(struct xctx *x, const struct ast_node *c, int global)
 		v = val_nothing();
 		v.t = VT_CODE;
 		v.u.code = d->value;
+		/* The function outlives this statement: keep its tree. */
+		x->e->keep_stmt = 1;
 	} else if (sc_arg(x, c, "value", &v) < 0) {
 		free(name);
 		return -1;
@@ -131,13 +133,79 @@ sc_declare(struct xctx *x, const struct ast_node *c, int global)
 	return 0;
 }
 
+/*
+ * The array element `:set ($a->"k") v` assigns to, also nested
+ * (($a->1->"x")) (console-language 8.1).  A missing key is added, an
+ * index one past the end appends; NULL with the error set otherwise.
+ */
+static struct val *
+sc_elem(struct xctx *x, const struct ast_node *n)
+{
+	struct val *base, key;
+	struct var *var;
+	char *k;
+	int i;
+
+	if (n->type == AST_VAR) {
+		if ((var = scope_lookup(x, n->text)) == NULL)
+			eng_fail_node(x->e, n, "failure: no such variable %s",
+			    n->text);
+		return var ? &var->v : NULL;
+	}
+	if (n->type != AST_BINOP || n->op != OP_INDEX || n->nkids != 2) {
+		eng_fail_node(x->e, n, "invalid value for argument name");
+		return NULL;
+	}
+	if (eval(x, n->kids[1], &key) < 0)
+		return NULL;
+	if ((base = sc_elem(x, n->kids[0])) == NULL) {
+		val_free(&key);
+		return NULL;
+	}
+	if (base->t != VT_ARRAY) {
+		val_free(base);
+		*base = val_array();
+	}
+	if (key.t == VT_NUM) {
+		i = key.u.n >= 0 && key.u.n <= base->u.a->n ? (int)key.u.n : -1;
+		if (i == base->u.a->n)
+			varr_push(base, NULL, val_nothing());
+		if (i < 0 || base->u.a->el[i].key != NULL) {
+			eng_fail_node(x->e, n, "invalid value for argument "
+			    "name");
+			return NULL;
+		}
+		return &base->u.a->el[i].v;
+	}
+	k = val_to_cstr(&key);
+	val_free(&key);
+	if (varr_get(base, k) == NULL)
+		varr_push(base, k, val_nothing());
+	base = (struct val *)varr_get(base, k);
+	free(k);
+	return base;
+}
+
 static int
 sc_set(struct xctx *x, const struct ast_node *c)
 {
+	const struct ast_arg *na = cmd_arg(c, "name");
 	struct var *var;
-	struct val v;
+	struct val v, *el;
 	char *name;
 
+	if (na && na->value && na->value->type == AST_BINOP &&
+	    na->value->op == OP_INDEX) {
+		if (sc_arg(x, c, "value", &v) < 0)
+			return -1;
+		if ((el = sc_elem(x, na->value)) == NULL) {
+			val_free(&v);
+			return -1;
+		}
+		val_free(el);
+		*el = v;
+		return 0;
+	}
 	if (sc_name(x, c, &name) < 0)
 		return -1;
 	var = scope_lookup(x, name);

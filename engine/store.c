@@ -84,6 +84,9 @@ st_begin(struct eng *e)
 {
 	if (e->in_tx++ > 0)
 		return 0;
+	/* Another console or roshd may have added rows since our last
+	 * transaction: cached append positions and free ids are stale. */
+	st_invalidate(e);
 	return sqlite3_exec(e->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
 	    SQLITE_OK ? 0 : -1;
 }

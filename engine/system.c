@@ -176,6 +176,12 @@ cmd_import(struct xctx *x, const struct ast_node *c)
 		return -1;
 	if (sys_file_path(x->e, name, "", path, sizeof(path)) < 0 ||
 	    (src = sys_read_file(path, &len)) == NULL) {
+		/* A dry run (--check) writes no files, so a file the script
+		 * exported itself is not there to read: nothing to check. */
+		if (x->e->dry) {
+			free(name);
+			return 0;
+		}
 		rc = eng_fail(x->e, fa->line, fa->col, "failure: no such file "
 		    "%s", name);
 		free(name);
@@ -436,7 +442,9 @@ eng_prompt(const struct eng *e, char *buf, size_t bufsz)
 	char id[80];
 
 	eng_identity((struct eng *)e, id, sizeof(id));
-	snprintf(buf, bufsz, "[%s@%s] %s> ", e->user, id,
-	    strcmp(e->cwd, "/") == 0 ? "" : e->cwd);
-	/* At the root RouterOS prints "[admin@MikroTik] > ". */
+	/* At the root RouterOS prints "[admin@MikroTik] > "; safe mode
+	 * shows "<SAFE>" for ">" (console-language 7.1). */
+	snprintf(buf, bufsz, "[%s@%s] %s%s ", e->user, id,
+	    strcmp(e->cwd, "/") == 0 ? "" : e->cwd,
+	    e->safe_held ? "<SAFE>" : ">");
 }

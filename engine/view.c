@@ -83,13 +83,33 @@ cmd_find(struct xctx *x, const struct sch_menu *m, const struct ast_node *c,
 	return 0;
 }
 
+/* A property's value as get and print as-value return it: typed like
+ * RouterOS returns it (bool, num, time, ip), else the text. */
 static struct val
 view_prop_val(const struct sch_prop *p, const char *text)
 {
+	long long ns;
+	struct val v;
+
 	if (text == NULL)
 		return val_nothing();
-	if (p->type == ST_BOOL)
+	switch (p->type) {
+	case ST_BOOL:
 		return val_bool(strcmp(text, "yes") == 0);
+	case ST_TIME:
+		if (sch_time_parse(text, &ns) == 0)
+			return val_time(ns);
+		break;
+	case ST_INT:
+	case ST_IP:
+		v = val_from_word(text, strlen(text));
+		if (v.t == (p->type == ST_INT ? VT_NUM : VT_IP))
+			return v;
+		val_free(&v);
+		break;
+	default:
+		break;
+	}
 	return val_cstr(text);
 }
 
@@ -163,8 +183,10 @@ cmd_get(struct xctx *x, const struct sch_menu *m, const struct ast_node *c,
 		return eng_fail(x->e, va->line, va->col, "input does not match "
 		    "any value of value-name");
 	}
-	/* A hashed password is not the password: get yields nothing. */
-	*ret = (p->flags & P_HASHED) ? val_nothing() :
+	/* A hashed password is not the password: get yields nothing;
+	 * secrets need the sensitive policy. */
+	*ret = (p->flags & P_HASHED) || ((p->flags & P_SENSITIVE) &&
+	    !auth_may(x->e, SCH_POL_SENSITIVE)) ? val_nothing() :
 	    view_prop_val(p, r.vals[pi]);
 	st_row_fini(m, &r);
 	free(name);
@@ -292,7 +314,8 @@ print_rows(struct xctx *x, const struct sch_menu *m, struct rowset *rs,
 	o.brief = pa->brief;
 	o.terse = pa->terse;
 	o.show_ids = pa->show_ids;
-	o.show_sensitive = pa->sensitive;
+	/* Without the sensitive policy secrets stay hidden, silently. */
+	o.show_sensitive = pa->sensitive && auth_may(x->e, SCH_POL_SENSITIVE);
 	o.stats = pa->stats;
 	o.width = x->e->o.width;
 	o.proplist = (const char *const *)pa->proplist;
@@ -322,6 +345,10 @@ cmd_print(struct xctx *x, const struct sch_menu *m, const struct ast_node *c,
 
 	if (print_parse(x, c, &pa) < 0)
 		return -1;
+	/* [print count-only] yields the count instead of printing it
+	 * (`:local n [/ppp active print count-only]`). */
+	if (pa.count && x->e->in_subst)
+		pa.as_value = 1;
 	if (pa.count && !pa.as_value) {
 		print_count_fast(x, m, c, &done);
 		if (done) {
@@ -454,6 +481,8 @@ cmd_export(struct xctx *x, const char *path, const struct ast_node *c)
 	    cmd_flag(x, c, "terse", &o.terse) < 0 ||
 	    cmd_flag(x, c, "show-sensitive", &o.show_sensitive) < 0)
 		return -1;
+	if (!auth_may(x->e, SCH_POL_SENSITIVE))
+		o.show_sensitive = 0;
 	if (fa && fa->value && eval_text(x, fa->value, &fname) < 0)
 		return -1;
 	sb_init(&out);

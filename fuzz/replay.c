@@ -3,12 +3,14 @@
  * libFuzzer, so `make check` replays the seed corpus and every crash
  * ever found under the ordinary sanitizers.
  *
- *     replay_parser FILE|DIR...
+ *     replay_NAME [-v] FILE|DIR...
  *
- * Directories are read one level deep; names starting with '.' (such as
- * .gitkeep) are skipped.  A crash ends the program through the
- * sanitizer; otherwise it prints how many inputs ran and exits 0, or 1
- * when an input could not be read.
+ * Directories are read one level deep, in name order; names starting
+ * with '.' (such as .gitkeep) are skipped.  -v names each input on
+ * stderr before running it, so the last name before a sanitizer report
+ * is the input that failed.  A crash ends the program through the
+ * sanitizer (or abort()); otherwise it prints how many inputs ran and
+ * exits 0, or 1 when an input could not be read.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -19,6 +21,8 @@
 #include <sys/stat.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int replay_verbose;
 
 /* Read a whole file into a buffer of exactly its size (from malloc). */
 static int
@@ -71,51 +75,63 @@ replay_file(const char *path, int *count)
 		fprintf(stderr, "replay: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	if (replay_verbose)
+		fprintf(stderr, "replay: %s\n", path);
 	LLVMFuzzerTestOneInput(data, len);
 	free(data);
 	(*count)++;
 	return 0;
 }
 
+/* One directory entry: regular files only, dot files skipped. */
+static int
+replay_entry(const char *dir, const char *name, int *count)
+{
+	char path[4096];
+	struct stat st;
+
+	if (name[0] == '.' || snprintf(path, sizeof(path), "%s/%s", dir,
+	    name) >= (int)sizeof(path))
+		return 0;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	return replay_file(path, count);
+}
+
 static int
 replay_dir(const char *dir, int *count)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	int rc = 0;
+	struct dirent **names;
+	int i, n, rc = 0;
 
-	if (d == NULL) {
+	n = scandir(dir, &names, NULL, alphasort);
+	if (n < 0) {
 		fprintf(stderr, "replay: %s: %s\n", dir, strerror(errno));
 		return -1;
 	}
-	while ((e = readdir(d)) != NULL) {
-		char path[4096];
-		struct stat st;
-
-		if (e->d_name[0] == '.')
-			continue;
-		if (snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) >=
-		    (int)sizeof(path))
-			continue;
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-			continue;
-		if (replay_file(path, count) != 0)
+	for (i = 0; i < n; i++) {
+		if (replay_entry(dir, names[i]->d_name, count) != 0)
 			rc = -1;
+		free(names[i]);
 	}
-	closedir(d);
+	free(names);
 	return rc;
 }
 
 int
 main(int argc, char **argv)
 {
-	int i, count = 0, rc = 0;
+	int i = 1, count = 0, rc = 0;
 
-	if (argc < 2) {
-		fprintf(stderr, "usage: %s FILE|DIR...\n", argv[0]);
+	if (argc > 1 && strcmp(argv[1], "-v") == 0) {
+		replay_verbose = 1;
+		i++;
+	}
+	if (i >= argc) {
+		fprintf(stderr, "usage: %s [-v] FILE|DIR...\n", argv[0]);
 		return 2;
 	}
-	for (i = 1; i < argc; i++) {
+	for (; i < argc; i++) {
 		struct stat st;
 
 		if (stat(argv[i], &st) != 0) {

@@ -207,4 +207,119 @@ const char *ast_op_name(enum ast_op op);
 /* Render "msg (line L column C)" into buf. */
 void gr_error_format(const struct gr_error *e, char *buf, size_t bufsz);
 
+/* ------------------------------------------------------------------ */
+/* The cursor of a partial line (grammar/complete.c, candidates.c)     */
+/* ------------------------------------------------------------------ */
+
+/*
+ * What may be typed at the cursor, for Tab completion and the `?`/F1
+ * help of the interactive console (console-language §7.2).  The text
+ * handed to gr_complete() is the input up to the cursor (earlier lines
+ * of a multi-line entry included); it is read with the parser's rules,
+ * so [find ...], blocks, strings and where-expressions are followed.
+ */
+enum gr_cpl_what {
+	GR_CPL_NONE,		/* nothing to offer (a variable, an error) */
+	GR_CPL_STRING,		/* inside a quoted string: `?` is a character */
+	GR_CPL_PATH,		/* a menu or command word of `menu` */
+	GR_CPL_ARG,		/* an argument name of `cmd`; when `arg` is
+				 * set, a value of that positional parameter
+				 * fits too (set <numbers>) */
+	GR_CPL_VALUE,		/* the value of argument `arg` of `cmd` */
+	GR_CPL_WHERE,		/* a property of `menu` in a where-expression */
+	GR_CPL_WHERE_VALUE,	/* a value compared with property `arg` */
+};
+
+#define GR_CPL_MAXGIVEN	64
+#define GR_CPL_PATHSZ	512
+
+struct gr_cpl {
+	enum gr_cpl_what what;
+	char menu[GR_CPL_PATHSZ];	/* absolute path of the addressed menu */
+	char cmd[64];			/* command name; "" when none */
+	char arg[128];			/* see enum gr_cpl_what */
+	char word[256];			/* the partial word at the cursor: what
+					 * candidates must start with (for a
+					 * comma list, its last element) */
+	size_t wordlen;
+	int root_only;			/* after ':': root commands only */
+	int negated;			/* the word follows '!' */
+	int in_list;			/* the word follows a ',' */
+	const char *given[GR_CPL_MAXGIVEN];	/* arguments of cmd already
+						 * given (static strings) */
+	int ngiven;
+};
+
+/* Analyse src[0..len) (the text up to the cursor) typed in menu cwd;
+ * fills *c and returns c->what. */
+enum gr_cpl_what gr_complete(const char *src, size_t len, const char *cwd,
+    struct gr_cpl *c);
+
+enum gr_cand_kind {
+	GR_CAND_MENU,		/* a sub-menu */
+	GR_CAND_CMD,		/* a command */
+	GR_CAND_ARG,		/* an argument that takes a value: name= */
+	GR_CAND_FLAG,		/* a switch (detail), or where */
+	GR_CAND_VALUE,		/* a value */
+	GR_CAND_PROP,		/* a property in a where-expression */
+};
+
+struct gr_cand {
+	const char *word;	/* static; starts with the partial word */
+	const char *help;	/* one line, or NULL */
+	enum gr_cand_kind kind;
+};
+
+typedef void (*gr_cand_fn)(void *ctx, const struct gr_cand *cand);
+
+/*
+ * Call fn for every word of the command tree and the schema that fits at
+ * c and starts with c->word: menus and commands, argument names not yet
+ * given, enumeration values, yes/no, property names.  Names of existing
+ * items (pools, peers, address lists...) come from the engine.
+ */
+void gr_candidates(const struct gr_cpl *c, gr_cand_fn fn, void *ctx);
+
+/* What argument (or property) `arg` of c's command takes. */
+struct gr_valhelp {
+	const char *name;
+	const char *help;	/* one line, or NULL */
+	const char *dflt;	/* default value, or NULL */
+	const char *ref;	/* menu whose items it names, or NULL */
+	int items;		/* names items of c's own menu (numbers) */
+	char synopsis[256];	/* "no | port-override | port-strict" */
+};
+
+/* 0 and *h filled, or -1 when nothing is known about arg. */
+int gr_value_help(const struct gr_cpl *c, const char *arg,
+    struct gr_valhelp *h);
+
+/* One line about the context: the menu's purpose (PATH), the command's
+ * (ARG), what a where-expression is (WHERE); NULL otherwise. */
+const char *gr_context_help(const struct gr_cpl *c);
+
+/* 1 when the line (typed in menu cwd) sets a sensitive property
+ * (schema P_SENSITIVE: passwords, secrets, keys); an unparsable line
+ * counts when any name= in it may abbreviate one. */
+int gr_line_sensitive(const char *src, size_t len, const char *cwd);
+
+/* What the interactive console needs to know about an entry before it
+ * runs it. */
+struct gr_line_info {
+	int incomplete;		/* an open bracket, string or continuation:
+				 * read another line */
+	int quit;		/* the entry is /quit */
+	int nopage;		/* a command says without-paging */
+};
+
+/* Parse src (typed in menu cwd) and fill *li; a line with a syntax
+ * error is neither incomplete nor anything else. */
+void gr_line_info(const char *src, size_t len, const char *cwd,
+    struct gr_line_info *li);
+
+/* The brackets still open at the end of src, in order, then '"' inside
+ * a string and '\\' after a continuation backslash ("{(\\").  Returns
+ * the length written to out (NUL-terminated). */
+size_t gr_open_delims(const char *src, size_t len, char *out, size_t outsz);
+
 #endif /* ROSH_GRAMMAR_H */

@@ -288,8 +288,8 @@ static const char *const fw_prio_words[] = {
 #define FW_TAIL \
 	SCH_P_COMMENT, \
 	SCH_P_DISABLED, \
-	SCH_P_RT("bytes", ST_INT, "Bytes matched by the rule"), \
-	SCH_P_RT("packets", ST_INT, "Packets matched by the rule"), \
+	SCH_P_STAT("bytes", "Bytes matched by the rule"), \
+	SCH_P_STAT("packets", "Packets matched by the rule"), \
 	SCH_P_DYNAMIC, \
 	SCH_P_INVALID, \
 	{ .name = NULL }

@@ -40,7 +40,8 @@ extern const struct sch_menu sch_m_ip_firewall_filter,
 /* menus_system.c */
 extern const struct sch_menu sch_m_system_logging,
     sch_m_system_logging_action, sch_m_log, sch_m_system_identity,
-    sch_m_system_backup, sch_m_user, sch_m_user_group, sch_m_file;
+    sch_m_system_backup, sch_m_user, sch_m_user_group, sch_m_file,
+    sch_m_system_history;
 
 /* ------------------------------------------------------------------ */
 /* Properties shared by many menus                                     */
@@ -74,6 +75,10 @@ extern const struct sch_menu sch_m_system_logging,
 /* A runtime value published by roshd (counters, states, timestamps). */
 #define SCH_P_RT(n, t, h) \
 	{ .name = (n), .type = (t), .flags = P_RO, .help = (h) }
+
+/* A runtime counter: shown by `print stats`, not by plain print. */
+#define SCH_P_STAT(n, h) \
+	{ .name = (n), .type = ST_INT, .flags = P_RO | P_STATS, .help = (h) }
 
 /* ------------------------------------------------------------------ */
 /* Flag letters                                                         */

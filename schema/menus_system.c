@@ -359,7 +359,7 @@ static const char *const user_cmds[] = {
 const struct sch_menu sch_m_user = {
 	.path = "/user",
 	.table = "user",
-	.flags = M_LIST,
+	.flags = M_LIST | M_POLICY,
 	.props = user_props,
 	.flagdefs = user_flags,
 	.columns = user_columns,
@@ -424,7 +424,7 @@ static const char *const group_cmds[] = { SCH_CMDS_ITEMS, NULL };
 const struct sch_menu sch_m_user_group = {
 	.path = "/user/group",
 	.table = "user_group",
-	.flags = M_LIST | M_DETAIL_PRINT,
+	.flags = M_LIST | M_DETAIL_PRINT | M_POLICY,
 	.props = group_props,
 	.columns = group_columns,
 	.items = group_items,
@@ -433,6 +433,53 @@ const struct sch_menu sch_m_user_group = {
 	.help = "Sets of user rights",
 	.export_rank = 280,
 	.export_default_sel = "%s",
+};
+
+/* ------------------------------------------------------------------ */
+/* /system history                                                     */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The journal of configuration changes (console-language 7.4): one
+ * item per committed console line or script, written by the engine.
+ * Undone entries can be redone until the next change; entries made in
+ * safe mode float until it is released or unrolled.
+ */
+static const struct sch_prop history_props[] = {
+	SCH_P_RT("action", ST_STRING, "Command that made the change"),
+	SCH_P_RT("by", ST_NAME, "User who made the change"),
+	SCH_P_RT("policy", ST_NAME, "Policy the change needed"),
+	SCH_P_RT("time", ST_DATETIME, "When the change was made"),
+	SCH_P_STATE("undoable", "The change can be undone"),
+	SCH_P_STATE("redoable", "The change was undone and can be redone"),
+	SCH_P_STATE("floating-undo", "Made in safe mode: undone when the "
+	    "session ends abnormally"),
+	{ .name = NULL }
+};
+
+static const struct sch_flag history_flags[] = {
+	{ 'U', "UNDOABLE", "undoable", 0 },
+	{ 'R', "REDOABLE", "redoable", 0 },
+	{ 'F', "FLOATING-UNDO", "floating-undo", 1 },
+	{ 0 }
+};
+
+static const char *const history_columns[] = {
+	"action", "by", "policy", "time", NULL
+};
+
+static const char *const history_cmds[] = { "find", "get", "print", NULL };
+
+const struct sch_menu sch_m_system_history = {
+	.path = "/system/history",
+	.table = "system_history",
+	.flags = M_LIST | M_RUNTIME | M_READONLY | M_NOT_EXPORTED,
+	.props = history_props,
+	.flagdefs = history_flags,
+	.columns = history_columns,
+	.commands = history_cmds,
+	.help = "Configuration changes that can be undone and redone",
+	.export_rank = 980,
 };
 
 /* ------------------------------------------------------------------ */

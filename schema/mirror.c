@@ -180,10 +180,33 @@ mirror_pool(const struct sch_menu *m, char **vals, sch_count_fn count,
 	mirror_set_num(m, vals, "available", total - used);
 }
 
+/* /ip address: network derived from address when not given (menus.md
+ * 2: print shows NETWORK for every address, not only for those added
+ * with network=). */
+static void
+mirror_address(const struct sch_menu *m, char **vals)
+{
+	char net[16];
+	unsigned a, mask;
+	int ai, ni, len;
+
+	if (sch_prop_find(m, "address", &ai) == NULL || vals[ai] == NULL ||
+	    sch_prop_find(m, "network", &ni) == NULL || vals[ni] != NULL ||
+	    sch_ip4_prefix_parse(vals[ai], &a, &len) < 0)
+		return;
+	mask = len ? ~0u << (32 - len) : 0;
+	a &= mask;
+	snprintf(net, sizeof(net), "%u.%u.%u.%u", a >> 24, (a >> 16) & 255,
+	    (a >> 8) & 255, a & 255);
+	mirror_put(m, vals, "network", net);
+}
+
 void
 sch_compute_row(const struct sch_menu *m, char **vals, sch_count_fn count,
     void *ctx)
 {
 	if (strcmp(m->path, "/ip/pool") == 0)
 		mirror_pool(m, vals, count, ctx);
+	else if (strcmp(m->path, "/ip/address") == 0)
+		mirror_address(m, vals);
 }

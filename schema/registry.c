@@ -59,6 +59,7 @@ const struct sch_menu *const sch_menus[] = {
 	&sch_m_log,
 	&sch_m_file,
 	&sch_m_system_backup,
+	&sch_m_system_history,
 	NULL
 };
 

@@ -66,6 +66,8 @@ enum sch_type {
 				 * marks and matcher syntaxes (limit=, time=) */
 #define P_UNSET		0x8000	/* deliberately unset until given: dflt is NULL
 				 * by design, not by omission (comment, matchers) */
+#define P_STATS		0x10000	/* a counter: printed by `print stats` (and
+				 * get), not by plain or detail print */
 
 struct sch_prop {
 	const char *name;		/* RouterOS spelling */
@@ -772,5 +774,145 @@ struct sch_ip_range {
  * text is malformed or memory runs out.
  */
 int sch_ip_ranges_parse(const char *text, struct sch_ip_range **out);
+
+/* ------------------------------------------------------------------ */
+/* Runtime state roshd publishes (schema/runtime_map.c)                */
+/* ------------------------------------------------------------------ */
+
+/*
+ * What roshd reads from and writes back into /ip ipsec policy, the
+ * runtime menus (/ip ipsec installed-sa and statistics, /interface
+ * counters, firewall rule counters) and address-list entries with a
+ * timeout, as plain values.  Strings are borrowed from the row.
+ */
+
+/* The menus the daemon's actions and publishing act on. */
+struct sch_runtime_spec {
+	const struct sch_menu *installed_sa;	/* /ip ipsec installed-sa */
+	const struct sch_menu *active_peers;	/* /ip ipsec active-peers */
+	const struct sch_menu *statistics;	/* /ip ipsec statistics */
+	const struct sch_menu *ppp_active;	/* /ppp active */
+	const struct sch_menu *policy;		/* /ip ipsec policy */
+	const struct sch_menu *links;		/* /interface */
+	const struct sch_menu *alist;		/* /ip firewall address-list */
+};
+const struct sch_runtime_spec *sch_runtime_spec(void);
+
+/* An IPv4 or IPv6 address with a prefix length, parsed from A.B.C.D,
+ * A.B.C.D/M, an IPv6 address or prefix.  Host bits are kept. */
+struct sch_addr {
+	int sa_family;			/* AF_INET or AF_INET6 */
+	unsigned char sa_bytes[16];	/* network order */
+	unsigned sa_plen;		/* 32/128 without /M */
+};
+/* 0, or -1 when text is none of those (a DNS name, garbage). */
+int sch_addr_parse(const char *text, struct sch_addr *out);
+
+/* RouterOS policy action, level and ph2-state as numbers. */
+#define SCH_IPA_ENCRYPT		0
+#define SCH_IPA_DISCARD		1
+#define SCH_IPA_NONE		2
+#define SCH_IPL_REQUIRE		0
+#define SCH_IPL_USE		1
+#define SCH_IPL_UNIQUE		2
+#define SCH_PH2_UNSET		0	/* not shown (inactive, no SAs used) */
+#define SCH_PH2_NO_PHASE2	1	/* installed, no SA yet */
+#define SCH_PH2_ESTABLISHED	2	/* SAs installed for it */
+
+/* One /ip ipsec policy item. */
+struct sch_ipolicy {
+	int ip_template, ip_dynamic, ip_disabled;
+	int ip_action;			/* SCH_IPA_* */
+	int ip_level;			/* SCH_IPL_* */
+	int ip_ah;			/* ipsec-protocols=ah (else esp) */
+	int ip_tunnel;
+	const char *ip_src, *ip_dst;	/* selector prefixes */
+	int ip_proto;			/* IP protocol, 0 = all, -1 bad */
+	int ip_sport, ip_dport;		/* 0 = any */
+	const char *ip_sa_src, *ip_sa_dst; /* NULL when unset */
+	int ip_active, ip_invalid;	/* flags as stored */
+};
+
+/* Fill *p from row vals of m (sch_runtime_spec()->policy). */
+void sch_ipolicy_of(const struct sch_menu *m, char *const *vals,
+    struct sch_ipolicy *p);
+/* Record the kernel's view: active and invalid flags, ph2-state
+ * (SCH_PH2_*) and ph2-count (-1: unset).  Returns 1 when any stored
+ * value changed, 0 when not, -1 when out of memory. */
+int sch_ipolicy_set_state(const struct sch_menu *m, char **vals,
+    int active, int invalid, int ph2, int ph2_count);
+
+/* Kernel counters of a link, as /interface print stats shows them. */
+struct sch_link_counters {
+	unsigned long long rx_byte, tx_byte, rx_packet, tx_packet;
+	unsigned long long rx_drop, tx_drop, rx_error, tx_error;
+};
+/* Put the running flag and the counters into an /interface row.
+ * Returns 1 when a value changed, 0 when not, -1 out of memory. */
+int sch_link_state_put(const struct sch_menu *m, char **vals, int running,
+    const struct sch_link_counters *c);
+
+/* The counter properties of a firewall rule table (bytes, packets). */
+void sch_fw_counter_props(const char **bytes, const char **packets);
+
+/* One /ip ipsec installed-sa row, as plain values. */
+#define SCH_SA_LARVAL	0
+#define SCH_SA_MATURE	1
+#define SCH_SA_DYING	2
+struct sch_sa {
+	unsigned long long ss_spi;
+	const char *ss_src, *ss_dst;	/* "IP", or "IP:port" when UDP
+					   encapsulated */
+	int ss_state;			/* SCH_SA_* */
+	const char *ss_auth, *ss_enc;	/* kernel algorithm names
+					   ("hmac(sha1)", "cbc(aes)",
+					   "rfc4106(gcm(aes))"); "" none */
+	int ss_aead;			/* ss_enc is an AEAD algorithm */
+	unsigned ss_enc_keylen;		/* bytes, salt included */
+	const char *ss_auth_key, *ss_enc_key;	/* hex, NULL for none */
+	const char *ss_addtime;		/* datetime text */
+	long long ss_soft_sec, ss_hard_sec;	/* add lifetimes, 0 none */
+	long long ss_expires_sec;	/* to the next lifetime event, -1 */
+	unsigned long long ss_bytes, ss_packets, ss_invalid;
+	unsigned ss_replay;		/* replay window */
+	int ss_seen, ss_hw, ss_ah;	/* flags S, H, A (else E) */
+};
+/* A malloc'd installed-sa row (per prop of m); NULL when out of
+ * memory.  Keys are copied into it: wipe it before freeing. */
+char **sch_sa_row(const struct sch_menu *m, const struct sch_sa *s);
+/* Do rows a and b of installed-sa name the same SA (spi, endpoints)? */
+int sch_sa_same(const struct sch_menu *m, char *const *a, char *const *b);
+
+/* A malloc'd /ip ipsec statistics row from the kernel's counters, v[i]
+ * for the i-th property of the menu (menus.md 23 order); n values. */
+char **sch_ipsec_stats_row(const struct sch_menu *m,
+    const unsigned long long *v, int n);
+
+/* One /ip firewall address-list item. */
+struct sch_alist_entry {
+	const char *ae_list, *ae_address, *ae_timeout, *ae_created;
+	int ae_disabled, ae_dynamic;
+};
+void sch_alist_of(const struct sch_menu *m, char *const *vals,
+    struct sch_alist_entry *a);
+/* A malloc'd address-list row: a dynamic entry a rule added.  timeout
+ * and created may be NULL. */
+char **sch_alist_row(const struct sch_menu *m, const char *list,
+    const char *address, const char *timeout, const char *created,
+    int dynamic);
+
+/* Does address-list-timeout value `timeout` of a rule add static
+ * (permanent, exported) entries? */
+int sch_fw_list_static(const char *timeout);
+
+/* Index of the read-only creation time of m's items (address lists),
+ * -1 when m has none. */
+int sch_creation_time_index(const struct sch_menu *m);
+/* ST_DATETIME text of unix time t in local time, and back. */
+void sch_datetime_format(long long t, char *out, size_t outsz);
+int sch_datetime_parse(const char *text, long long *t);
+
+/* Columns `print stats` shows for m, NULL when m has no counters. */
+const char *const *sch_stats_columns(const struct sch_menu *m);
 
 #endif /* ROSH_SCHEMA_H */

@@ -8,10 +8,18 @@
  *
  * Script mode prints exactly what the console prints, errors go to
  * stderr, and the exit status is 0 on success and 1 on any error.
+ *
+ * The session acts as the /user named like the Unix account (or
+ * --user, which only root and the store's owner may give); root and the
+ * store's owner act as admin when they have no /user of their own.  As
+ * an account's login shell (docs/ssh.md) rosh gets "-c COMMAND" from
+ * sshd for `ssh box command`, or nothing for an interactive login.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +32,10 @@
 
 #define ROSH_DEFAULT_DB "/var/lib/rosh/config.db"
 #define ROSH_MAX_SCRIPT (256L << 20)
+
+/* Set when the terminal or connection went away (or we were told to
+ * stop): the session ends abnormally and safe mode is undone. */
+static volatile sig_atomic_t rosh_hangup;
 
 struct rosh_args {
 	const char *db;
@@ -188,25 +200,157 @@ terminal_width(void)
 	return 80;
 }
 
+/* The store: --db, else $ROSH_DB, else the system's. */
+static const char *
+store_path(const struct rosh_args *a)
+{
+	const char *env = getenv("ROSH_DB");
+
+	if (a->db)
+		return a->db;
+	return env && *env ? env : ROSH_DEFAULT_DB;
+}
+
+/*
+ * A store shared by the accounts of a group sits in a setgid directory
+ * (rosh-adduser makes it so): what rosh creates there (exports, the
+ * store's -wal and -shm files) stays writable for the group.
+ */
+static void
+shared_umask(const char *db)
+{
+	char dir[PATH_MAX], *p;
+	struct stat st;
+	mode_t old;
+
+	snprintf(dir, sizeof(dir), "%s", db);
+	p = strrchr(dir, '/');
+	if (p == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		*(p == dir ? p + 1 : p) = '\0';
+	if (stat(dir, &st) < 0 || !(st.st_mode & S_ISGID))
+		return;
+	old = umask(0);
+	umask(old & 0707);
+}
+
+/* Root and the store's owner may act as any /user: they could change
+ * the store's file directly anyway.  A store that does not exist yet
+ * will be the caller's. */
+static int
+store_privileged(const char *db)
+{
+	struct stat st;
+
+	if (getuid() == 0)
+		return 1;
+	if (stat(db, &st) < 0)
+		return errno == ENOENT;
+	return st.st_uid == getuid();
+}
+
+static int
+login(struct eng *e, const struct rosh_args *a, int privileged,
+    int interactive)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	const char *ssh = getenv("SSH_CONNECTION");
+	struct eng_login l = { 0 };
+	char err[512], addr[64];
+
+	l.user = a->user ? a->user : pw ? pw->pw_name : NULL;
+	l.admin_fallback = a->user == NULL && privileged;
+	/* sshd: "CLIENT-ADDRESS CLIENT-PORT SERVER-ADDRESS SERVER-PORT" */
+	if (ssh && sscanf(ssh, "%63s", addr) == 1) {
+		l.address = addr;
+		l.via = ENG_VIA_SSH;
+	}
+	l.interactive = interactive;
+	if (eng_login(e, &l, err, sizeof(err)) == 0)
+		return 0;
+	fprintf(stderr, "rosh: %s\n", err);
+	return -1;
+}
+
 static struct eng *
 open_engine(const struct rosh_args *a, int interactive)
 {
 	struct eng_opts o = { 0 };
+	const struct passwd *pw;
 	struct eng *e;
 	char err[512];
+	int privileged;
 
-	o.db_path = a->db ? a->db : ROSH_DEFAULT_DB;
-	o.user = a->user ? a->user : "admin";
+	o.db_path = store_path(a);
+	privileged = store_privileged(o.db_path);
+	pw = getpwuid(getuid());
+	if (a->user && !privileged && (pw == NULL ||
+	    strcmp(a->user, pw->pw_name) != 0)) {
+		fprintf(stderr, "rosh: --user: only root or the owner of %s "
+		    "may act as another user\n", o.db_path);
+		return NULL;
+	}
+	o.user = a->user;
 	o.interactive = interactive;
 	o.width = interactive ? terminal_width() : 0;
 	o.out = stdout;
 	o.err = stderr;
 	o.backend = shell_backend();
 	ensure_dir_of(o.db_path);
+	shared_umask(o.db_path);
 	e = eng_open(&o, err, sizeof(err));
-	if (e == NULL)
+	if (e == NULL) {
 		fprintf(stderr, "rosh: %s\n", err);
+		return NULL;
+	}
+	if (login(e, a, privileged, interactive) < 0) {
+		eng_session_end(e, ENG_END_QUIT);
+		eng_close(e);
+		return NULL;
+	}
 	return e;
+}
+
+/* Hangup, SIGTERM, a closed pipe: note it, and make the input end so
+ * the console loop returns and safe mode is undone on the way out. */
+static void
+on_hangup(int sig)
+{
+	int fd;
+
+	(void)sig;
+	rosh_hangup = 1;
+	fd = open("/dev/null", O_RDONLY);
+	if (fd >= 0) {
+		dup2(fd, STDIN_FILENO);
+		close(fd);
+	}
+}
+
+static void
+catch_hangup(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+/* RouterOS: /quit (and the end of a script) keeps safe-mode changes;
+ * Ctrl-D and a lost connection undo them (console-language 7.4). */
+static int
+session_end_how(int interactive)
+{
+	if (rosh_hangup)
+		return ENG_END_HANGUP;
+	if (interactive && feof(stdin))
+		return ENG_END_EOF;
+	return ENG_END_QUIT;
 }
 
 static int
@@ -249,7 +393,9 @@ main(int argc, char **argv)
 	e = open_engine(&a, interactive);
 	if (e == NULL)
 		return 1;
+	catch_hangup();
 	rc = interactive ? shell_interactive(e) : run_script(e, &a);
+	eng_session_end(e, session_end_how(interactive));
 	eng_close(e);
 	return rc;
 }

@@ -71,6 +71,18 @@ if [ -x tests/daemon/run.sh ]; then
 	echo "daemon: $p passed, $f failed"
 fi
 
+# --- SSH end-to-end: rosh as a login shell behind a real sshd ----------
+if [ -x tests/ssh/run.sh ]; then
+	out=$(tests/ssh/run.sh "$BUILD" 2>&1)
+	printf '%s\n' "$out" | grep -vE '^ok ' | tail -n 100
+	p=$(printf '%s\n' "$out" | grep -cE '^ok ')
+	f=$(printf '%s\n' "$out" | grep -cE '^FAIL ')
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failures+=("ssh cases: $f")
+	echo "ssh: $p passed, $f failed"
+fi
+
 # --- protocol scenarios in a VM with a Debian kernel (ESP, L2TP, PPP) ---
 if [ -x tests/e2e/run-all.sh ] && [ "${ROSH_SKIP_E2E:-}" != 1 ]; then
 	out=$(tests/e2e/run-all.sh 2>&1)
@@ -89,26 +101,35 @@ if [ -x tests/e2e/run-all.sh ] && [ "${ROSH_SKIP_E2E:-}" != 1 ]; then
 fi
 
 # --- fuzz corpus replay ------------------------------------------------
+# Every target fuzz/fuzz.mk lists replays its seeds and kept crashes under
+# ASan+UBSan; a failure shows the input that failed and the report.
 if [ -f fuzz/fuzz.mk ]; then
-	if make --no-print-directory -s -f fuzz/fuzz.mk BUILD="$BUILD" replay >/dev/null 2>&1; then
-		for r in "$BUILD"/fuzz/replay_*; do
-			[ -x "$r" ] || continue
-			name=${r##*/replay_}
-			dirs=""
-			for d in fuzz/corpus/"$name" fuzz/crashes/"$name"; do
-				[ -d "$d" ] && dirs="$dirs $d"
-			done
-			if "$r" $dirs >/dev/null 2>&1; then
-				passed=$((passed + 1))
-				echo "fuzz replay $name: ok"
-			else
-				note_fail "fuzz replay $name"
-				echo "fuzz replay $name: FAILED"
-			fi
+	fmk() { make --no-print-directory -s -f fuzz/fuzz.mk BUILD="$BUILD" "$@"; }
+	targets=$(fmk list 2>/dev/null)
+	[ -n "$targets" ] || note_fail "fuzz target list"
+	for name in $targets; do
+		r="$BUILD/fuzz/replay_$name"
+		if ! out=$(fmk -j"$(nproc 2>/dev/null || echo 2)" "$r" 2>&1); then
+			printf '%s\n' "$out" | tail -n 20
+			note_fail "fuzz replay $name (build)"
+			echo "fuzz replay $name: BUILD FAILED"
+			continue
+		fi
+		dirs=""
+		for d in fuzz/corpus/"$name" fuzz/crashes/"$name"; do
+			[ -d "$d" ] && dirs="$dirs $d"
 		done
-	else
-		note_fail "fuzz replay build"
-	fi
+		if out=$(UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
+		    "$r" -v $dirs 2>&1); then
+			passed=$((passed + 1))
+			n=$(printf '%s\n' "$out" | tail -n 1)
+			echo "fuzz replay $name: ok (${n#replay: })"
+		else
+			printf '%s\n' "$out" | tail -n 40
+			note_fail "fuzz replay $name"
+			echo "fuzz replay $name: FAILED"
+		fi
+	done
 fi
 
 # --- valgrind: script mode is leak-free ---------------------------------

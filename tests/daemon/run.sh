@@ -105,6 +105,81 @@ else
 	fail "refused ruleset keeps the previous one and logs why" "$(nft list table ip rosh; "$ROSH" --db "$DB" -c '/log print')"
 fi
 
+# Poll: run CMD until its output matches REGEX, up to TIMEOUT ms.
+wait_match() { # timeout-ms regex cmd...
+	local t=$1 re=$2 i
+	shift 2
+	for i in $(seq $(( t / 20 ))); do
+		"$@" 2>/dev/null | grep -qE -- "$re" && return 0
+		sleep 0.02
+	done
+	return 1
+}
+r() { "$ROSH" --db "$DB" -c "$1"; }
+
+# 8. firewall counters reach `print stats`
+r '/ip firewall filter remove [find action=tarpit]'
+r '/ip firewall filter add chain=input protocol=udp dst-port=7100 action=accept comment=counted'
+wait_rules 2 2000
+for _ in 1 2 3 4; do echo x >/dev/udp/127.0.0.1/7100; done
+if wait_match 4000 ' input +accept +120 +4 *$' r '/ip firewall filter print stats where comment=counted'; then
+	ok "print stats shows counters after traffic"
+else
+	fail "print stats shows counters after traffic" "$(r '/ip firewall filter print stats'; nft list table ip rosh | grep 7100)"
+fi
+r '/ip firewall filter print' | grep -q 'bytes=' && fail "plain print leaves counters out" || ok "plain print leaves counters out"
+
+# 9. a static IPsec policy is in the kernel promptly, and leaves with it
+t0=$(now_ms)
+r '/ip ipsec policy add src-address=10.77.0.1/32 dst-address=10.77.0.2/32 protocol=udp src-port=1701 level=unique comment=l2tp'
+if wait_match 2000 'src 10.77.0.1/32 dst 10.77.0.2/32 proto udp sport 1701' ip xfrm policy; then
+	t1=$(now_ms)
+	ok "policy add is live in the kernel ($((t1 - t0)) ms)"
+	n=$(ip xfrm policy | grep -cE 'dir (in|out) priority 1375731713')
+	[ "$n" = 2 ] && ok "policy: out and mirrored in, at its list position" || fail "policy: out and mirrored in" "$(ip xfrm policy)"
+	ip -s xfrm policy | grep -q 'share unique' && ok "level unique reaches the template" || fail "level unique reaches the template" "$(ip -s xfrm policy)"
+else
+	fail "policy add is live in the kernel" "$(ip xfrm policy; cat "$T/roshd.out")"
+fi
+wait_match 2000 'ph2-state=no-phase2' r '/ip ipsec policy print detail where comment=l2tp' &&
+	ok "policy flagged active, no-phase2" || fail "policy flagged active, no-phase2" "$(r '/ip ipsec policy print detail')"
+r '/ip ipsec policy disable [find comment=l2tp]'
+for _ in $(seq 100); do ip xfrm policy | grep -q 10.77.0.1 || break; sleep 0.02; done
+ip xfrm policy | grep -q 10.77.0.1 && fail "disabled policy leaves the kernel" "$(ip xfrm policy)" || ok "disabled policy leaves the kernel"
+
+# 10. actions roshd carries out
+out=$(r '/ip ipsec sa flush')
+if [ -z "$out" ] && wait_match 2000 'installed SAs flushed by admin' r '/log print'; then
+	ok "/ip ipsec sa flush accepted and logged"
+else
+	fail "/ip ipsec sa flush accepted and logged" "$out$(r '/log print')"
+fi
+r '/ip ipsec active-peers kill-connections'
+wait_match 2000 'kill-connections requested by admin accepted: no IKE' r '/log print' &&
+	ok "kill-connections accepted and logged" || fail "kill-connections accepted and logged" "$(r '/log print')"
+
+# 11. links: running flag and counters
+ip link add rv0 type veth peer name rv1
+ip link set rv0 up && ip link set rv1 up
+if wait_match 3000 '^[0-9]+ R +rv0 ' r '/interface print'; then
+	ok "/interface print shows R for an up veth pair"
+else
+	fail "/interface print shows R for an up veth pair" "$(r '/interface print')"
+fi
+ip link set rv1 down
+wait_match 3000 '^[0-9]+ +rv0 ' r '/interface print' && ok "running flag follows the link" || fail "running flag follows the link" "$(r '/interface print')"
+
+# 12. an address-list entry with a timeout leaves store and kernel
+r '/ip firewall address-list add list=brief address=10.66.0.1 timeout=2s'
+sleep 0.3
+nft list set ip rosh al_brief 2>/dev/null | grep -q 10.66.0.1 && ok "timed entry in the kernel" || fail "timed entry in the kernel" "$(nft list table ip rosh | grep -A3 al_brief)"
+if wait_match 5000 '^0$' r ':put [:len [/ip firewall address-list find list=brief]]'; then
+	ok "timed-out entry removed from the store"
+else
+	fail "timed-out entry removed from the store" "$(r '/ip firewall address-list print')"
+fi
+wait_match 2000 'brief' nft list table ip rosh && fail "timed-out entry removed from the kernel" "$(nft list table ip rosh | grep -A3 al_brief)" || ok "timed-out entry removed from the kernel"
+
 # 7. SIGTERM stops it cleanly
 kill -TERM $PID
 wait $PID
