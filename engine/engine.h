@@ -289,6 +289,14 @@ int eng_run(struct eng *e, const char *src, size_t len, int flags,
  */
 int eng_check(const char *src, size_t len, char *msg, size_t msgsz);
 
+/*
+ * Show messages that echo logging actions took since the last call
+ * ("HH:MM:SS echo: topics message"), one show() per line; an open
+ * console calls it before each prompt.  The first call shows nothing.
+ */
+int eng_log_echo(struct eng *e, void (*show)(void *ctx, const char *line),
+    void *ctx);
+
 /* The session's current menu ("/" or "/ip/pool"). */
 const char *eng_cwd(const struct eng *e);
 

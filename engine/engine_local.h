@@ -145,6 +145,7 @@ struct eng {
 	int depth;		/* nesting of blocks/imports */
 	struct precheck *pc;	/* parse check of the running script */
 	char *fw_applied;	/* roshd: the nft script last applied */
+	long long echo_seen;	/* last /log id an echo pass looked at */
 	struct sbuf held;	/* output held back until pc is done */
 	int parse_failed;	/* pc found a syntax error */
 	struct sbuf out;	/* console output of the running command */
@@ -228,6 +229,7 @@ int st_exec_text2(struct eng *e, const char *sql, const char *newv,
     const char *oldv);
 long long st_tuple_find(struct eng *e, const struct sch_menu *m,
     char *const *vals);
+long long st_max_id(struct eng *e, const struct sch_menu *m);
 int st_is_defconf(struct eng *e, const struct sch_menu *m, long long id);
 int st_copy_row(struct eng *e, const struct sch_menu *m, sqlite3_stmt *src);
 int st_tuple_exists(struct eng *e, const struct sch_menu *m,

@@ -384,6 +384,7 @@ eng_open(const struct eng_opts *o, char *err, size_t errsz)
 	snprintf(e->files_dir, n, "%s/files", dir);
 	free(dir);
 	snprintf(e->cwd, sizeof(e->cwd), "/");
+	e->echo_seen = -1;
 	sb_init(&e->out);
 	if (st_open(e, err, errsz) < 0) {
 		eng_close(e);

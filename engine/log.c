@@ -250,3 +250,78 @@ eng_log(struct eng *e, const char *topics, const char *msg)
 	st_rows_free(rm, rules, n < 0 ? 0 : n);
 	return rc;
 }
+
+/* Names of the echo actions, comma-joined into out; 0 when there are
+ * none. */
+static int
+log_echo_names(struct eng *e, struct sbuf *out)
+{
+	const struct sch_menu *m = sch_log_actions_menu();
+	struct st_row *rows = NULL;
+	struct sch_log_action a;
+	int n, i, k = 0;
+
+	if (m == NULL)
+		return 0;
+	n = st_rows(e, m, NULL, NULL, &rows);
+	for (i = 0; i < n; i++) {
+		sch_log_action_of(m, rows[i].vals, &a);
+		if (a.target == SCH_LOG_ECHO && a.name) {
+			sb_printf(out, "%s%s", k++ ? "," : "", a.name);
+		}
+	}
+	st_rows_free(m, rows, n < 0 ? 0 : n);
+	return k;
+}
+
+/*
+ * Messages echo actions took since the last call, for an open console
+ * to show before its next prompt as RouterOS does ("HH:MM:SS echo:
+ * topics message").  The first call only notes where the log stands,
+ * so a new session does not replay old messages.
+ */
+int
+eng_log_echo(struct eng *e, void (*show)(void *ctx, const char *line),
+    void *ctx)
+{
+	const struct sch_menu *m = sch_log_menu();
+	struct st_row *rows = NULL;
+	struct sbuf names, line;
+	char cond[96];
+	int n, i, bi, ti, pi, mi;
+
+	if (m == NULL || !sch_prop_find(m, sch_log_buffer_prop(), &bi) ||
+	    !sch_prop_find(m, "time", &ti) || !sch_prop_find(m, "topics",
+	    &pi) || !sch_prop_find(m, "message", &mi))
+		return 0;
+	if (e->echo_seen < 0) {
+		e->echo_seen = st_max_id(e, m);
+		return 0;
+	}
+	sb_init(&names);
+	if (log_echo_names(e, &names) == 0) {
+		sb_fini(&names);
+		return 0;
+	}
+	snprintf(cond, sizeof(cond), "_id > %lld", e->echo_seen);
+	n = st_rows(e, m, cond, NULL, &rows);
+	sb_init(&line);
+	for (i = 0; i < n; i++) {
+		const char *b = rows[i].vals[bi];
+		const char *t = rows[i].vals[ti] ? rows[i].vals[ti] : "";
+
+		e->echo_seen = rows[i].id;
+		if (b == NULL || !sch_log_topics_match(b, sb_str(&names)))
+			continue;
+		sb_reset(&line);
+		/* the time of day only: the date is today's */
+		sb_printf(&line, "%s echo: %s %s", strlen(t) > 11 ? t + 11 : t,
+		    rows[i].vals[pi] ? rows[i].vals[pi] : "",
+		    rows[i].vals[mi] ? rows[i].vals[mi] : "");
+		show(ctx, sb_str(&line));
+	}
+	st_rows_free(m, rows, n < 0 ? 0 : n);
+	sb_fini(&line);
+	sb_fini(&names);
+	return 0;
+}

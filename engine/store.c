@@ -965,3 +965,15 @@ st_tuple_find(struct eng *e, const struct sch_menu *m, char *const *vals)
 	sb_fini(&b);
 	return id;
 }
+
+/* Highest id in m's table (0 when empty). */
+long long
+st_max_id(struct eng *e, const struct sch_menu *m)
+{
+	char sql[160];
+	long long v;
+
+	snprintf(sql, sizeof(sql), "SELECT max(_id) FROM \"%s\"", m->table);
+	v = st_scalar(e, sql, 0, 0);
+	return v < 0 ? 0 : v;
+}

@@ -221,11 +221,21 @@ sh_prompt_fn(EditLine *el)
 }
 
 static void
+sh_echo_line(void *ctx, const char *line)
+{
+	(void)ctx;
+	printf("%s\n", line);
+}
+
+static void
 sh_set_prompt(struct sh *s)
 {
 	char open[64];
 
 	if (s->pending.len == 0) {
+		/* echo logging actions show on open consoles (menus.md 33) */
+		eng_log_echo(s->e, sh_echo_line, NULL);
+		fflush(stdout);
 		eng_prompt(s->e, s->prompt, sizeof(s->prompt));
 		return;
 	}

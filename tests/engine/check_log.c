@@ -210,6 +210,42 @@ START_TEST(test_log_print_layout)
 }
 END_TEST
 
+static void
+collect(void *ctx, const char *line)
+{
+	struct sbuf_like {
+		char buf[1024];
+	} *b = ctx;
+
+	strncat(b->buf, line, sizeof(b->buf) - strlen(b->buf) - 2);
+	strcat(b->buf, "\n");
+}
+
+/* The factory rule 3 sends critical messages to the echo action; an open
+ * console shows them before its next prompt, once. */
+START_TEST(test_echo_to_consoles)
+{
+	struct fx f;
+	struct { char buf[1024]; } got = { "" };
+
+	fx_open(&f);
+	fx_run(&f, ":log info \"before the session\"");
+	ck_assert_int_eq(eng_log_echo(f.e, collect, &got), 0);
+	ck_assert_str_eq(got.buf, "");
+	fx_run(&f, "/system logging add topics=script action=echo\n"
+	    ":log warning \"look here\"\n:log info \"and here\"");
+	ck_assert_int_eq(eng_log_echo(f.e, collect, &got), 0);
+	/* "HH:MM:SS echo: script,warning look here" */
+	ck_assert_msg(strstr(got.buf, " echo: script,warning look here\n") &&
+	    strstr(got.buf, " echo: script,info and here\n") &&
+	    got.buf[2] == ':' && !strstr(got.buf, "before"), "%s", got.buf);
+	got.buf[0] = '\0';
+	ck_assert_int_eq(eng_log_echo(f.e, collect, &got), 0);
+	ck_assert_str_eq(got.buf, "");
+	fx_close(&f);
+}
+END_TEST
+
 static Suite *
 log_suite(void)
 {
@@ -222,6 +258,7 @@ log_suite(void)
 	tcase_add_test(tc, test_disk_rotation);
 	tcase_add_test(tc, test_remote_udp);
 	tcase_add_test(tc, test_log_print_layout);
+	tcase_add_test(tc, test_echo_to_consoles);
 	suite_add_tcase(s, tc);
 	return s;
 }
