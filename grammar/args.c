@@ -106,7 +106,7 @@ gr_named(struct gr_parser *p, struct gr_cmdargs *a, const struct lx_tok *t)
 		name = buf;
 		len += a->dotlen;
 	}
-	if ((arg = ct_child(a->cmd, name, len, &amb)) == NULL)
+	if ((arg = gr_ct_child(p, a->cmd, name, len, &amb)) == NULL)
 		return 0;
 	gr_consume(p);
 	kind = ct_arg_kind(a->dir, a->cmd, arg->name);
@@ -166,11 +166,11 @@ gr_bare(struct gr_parser *p, struct gr_cmdargs *a, const struct lx_tok *t,
 	int amb, exact;
 
 	if (t->len > 1 && t->text[0] == '!' &&
-	    (arg = ct_child(a->cmd, t->text + 1, t->len - 1, &amb)) != NULL) {
+	    (arg = gr_ct_child(p, a->cmd, t->text + 1, t->len - 1, &amb)) != NULL) {
 		gr_consume(p);
 		return gr_add(p, arg->name, NULL, 1, 0, &at);
 	}
-	arg = ct_child(a->cmd, t->text, t->len, &amb);
+	arg = gr_ct_child(p, a->cmd, t->text, t->len, &amb);
 	kind = arg != NULL ? ct_arg_kind(a->dir, a->cmd, arg->name) :
 	    CT_VAL_VALUE;
 	exact = arg != NULL && arg->name[t->len] == '\0';

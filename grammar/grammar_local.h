@@ -191,11 +191,24 @@ struct gr_parser {
 	const struct ct_node *pos_cmd;
 	const char *const *pos_list;
 
+	/* recent ct_child() answers: an import names the same command and
+	 * arguments on every line (see gr_ct_child) */
+	struct gr_ct_memo {
+		const struct ct_node *parent;
+		const struct ct_node *hit;
+		int amb;
+		unsigned char len;
+		char word[31];
+	} ct_memo[16];
+
 	char path[GR_PATH_MAX];	/* scratch for menu paths */
 };
 
 void gr_parser_init(struct gr_parser *p, const char *src, size_t len,
     const struct gr_opts *o);
+/* ct_child() through the parser's memo of recent answers. */
+const struct ct_node *gr_ct_child(struct gr_parser *p,
+    const struct ct_node *n, const char *word, size_t len, int *amb);
 void gr_parser_fini(struct gr_parser *p);
 
 /* Token access with one token of lookahead, re-lexed if the mode moves. */

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "grammar_local.h"
@@ -346,6 +347,40 @@ gr_block(struct gr_parser *p, const struct gr_menu *m, int line, int col)
 	return p->failed ? NULL : n;
 }
 
+/*
+ * ct_child() with a small memo: an import of a million `add list=...
+ * address=...` lines asks the same few questions on every line, and the
+ * binary search with its string compares was a tenth of the import.
+ * The tree is constant, so an answer never goes stale.
+ */
+const struct ct_node *
+gr_ct_child(struct gr_parser *p, const struct ct_node *n, const char *word,
+    size_t len, int *amb)
+{
+	struct gr_ct_memo *m;
+	const struct ct_node *r;
+	size_t h;
+
+	if (len == 0 || len >= sizeof(m->word))
+		return ct_child(n, word, len, amb);
+	h = ((size_t)(uintptr_t)n >> 4) ^ len ^
+	    (size_t)(unsigned char)word[0] * 31 ^
+	    (size_t)(unsigned char)word[len - 1] * 7;
+	m = &p->ct_memo[h % (sizeof(p->ct_memo) / sizeof(p->ct_memo[0]))];
+	if (m->parent == n && m->len == len &&
+	    memcmp(m->word, word, len) == 0) {
+		*amb = m->amb;
+		return m->hit;
+	}
+	r = ct_child(n, word, len, amb);
+	m->parent = n;
+	m->hit = r;
+	m->amb = *amb;
+	m->len = (unsigned char)len;
+	memcpy(m->word, word, len);
+	return r;
+}
+
 /* Error for a word that names nothing in the addressed menu (§1.3). */
 static void *
 gr_bad_word(struct gr_parser *p, const struct lx_tok *t)
@@ -378,7 +413,7 @@ gr_path_word(struct gr_parser *p, struct gr_menu *m, const struct lx_tok *t)
 			m->depth--;
 		return m->node[m->depth];
 	}
-	n = ct_child(cur, t->text, t->len, &amb);
+	n = gr_ct_child(p, cur, t->text, t->len, &amb);
 	if (n == NULL && !amb) {
 		const char *to = ct_alias(gr_menu_path(m, p->path,
 		    sizeof(p->path)), t->text, t->len);
