@@ -35,53 +35,31 @@ for t in $(find "$BUILD/tests" -type f -name 'check_*' 2>/dev/null | sort); do
 	echo "unit $(basename "$t"): $line"
 done
 
-# --- console end-to-end ----------------------------------------------
-if [ -x tests/console/run.sh ]; then
-	out=$(tests/console/run.sh "$BUILD" 2>&1)
-	printf '%s\n' "$out" | grep -vE '^ok ' | tail -n 200
+# A suite that prints "ok NAME" / "FAIL NAME" lines: count them, show
+# what failed (all output with show=all).
+run_ok_suite() { # label script show
+	local out p f
+	[ -x "$2" ] || return 0
+	out=$("$2" "$BUILD" 2>&1)
+	if [ "${3:-}" = all ]; then
+		printf '%s\n' "$out"
+	else
+		printf '%s\n' "$out" | grep -vE '^ok ' | tail -n 200
+	fi
 	p=$(printf '%s\n' "$out" | grep -cE '^ok ')
 	f=$(printf '%s\n' "$out" | grep -cE '^FAIL ')
 	passed=$((passed + p))
 	failed=$((failed + f))
-	[ "$f" -gt 0 ] && failures+=("console cases: $f")
-	echo "console: $p passed, $f failed"
-fi
+	[ "$f" -gt 0 ] && failures+=("$1 checks: $f")
+	echo "$1: $p passed, $f failed"
+}
 
-# --- interactive console on a terminal (tmux) --------------------------
-if [ -x tests/shell/run.sh ]; then
-	out=$(tests/shell/run.sh "$BUILD" 2>&1)
-	printf '%s\n' "$out" | grep -vE '^ok ' | tail -n 200
-	p=$(printf '%s\n' "$out" | grep -cE '^ok ')
-	f=$(printf '%s\n' "$out" | grep -cE '^FAIL ')
-	passed=$((passed + p))
-	failed=$((failed + f))
-	[ "$f" -gt 0 ] && failures+=("shell cases: $f")
-	echo "shell: $p passed, $f failed"
-fi
-
-# --- roshd against the real kernel ---------------------------------------
-if [ -x tests/daemon/run.sh ]; then
-	out=$(tests/daemon/run.sh "$BUILD" 2>&1)
-	printf '%s\n' "$out"
-	p=$(printf '%s\n' "$out" | grep -cE '^ok ')
-	f=$(printf '%s\n' "$out" | grep -cE '^FAIL ')
-	passed=$((passed + p))
-	failed=$((failed + f))
-	[ "$f" -gt 0 ] && failures+=("daemon checks: $f")
-	echo "daemon: $p passed, $f failed"
-fi
-
-# --- SSH end-to-end: rosh as a login shell behind a real sshd ----------
-if [ -x tests/ssh/run.sh ]; then
-	out=$(tests/ssh/run.sh "$BUILD" 2>&1)
-	printf '%s\n' "$out" | grep -vE '^ok ' | tail -n 100
-	p=$(printf '%s\n' "$out" | grep -cE '^ok ')
-	f=$(printf '%s\n' "$out" | grep -cE '^FAIL ')
-	passed=$((passed + p))
-	failed=$((failed + f))
-	[ "$f" -gt 0 ] && failures+=("ssh cases: $f")
-	echo "ssh: $p passed, $f failed"
-fi
+# console end to end; the interactive console on a terminal (tmux);
+# roshd against the real kernel; rosh as a login shell behind sshd
+run_ok_suite console tests/console/run.sh
+run_ok_suite shell tests/shell/run.sh
+run_ok_suite daemon tests/daemon/run.sh all
+run_ok_suite ssh tests/ssh/run.sh
 
 # --- protocol scenarios in a VM with a Debian kernel (ESP, L2TP, PPP) ---
 if [ -x tests/e2e/run-all.sh ] && [ "${ROSH_SKIP_E2E:-}" != 1 ]; then
