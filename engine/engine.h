@@ -284,12 +284,6 @@ int eng_run(struct eng *e, const char *src, size_t len, int flags,
     int *incomplete);
 
 /*
- * Parse-only check of a script (rosh --check): writes the first error as
- * RouterOS words it into msg and returns 1, or returns 0.
- */
-int eng_check(const char *src, size_t len, char *msg, size_t msgsz);
-
-/*
  * Show messages that echo logging actions took since the last call
  * ("HH:MM:SS echo: topics message"), one show() per line; an open
  * console calls it before each prompt.  The first call shows nothing.

@@ -604,26 +604,3 @@ eng_run(struct eng *e, const char *src, size_t len, int flags,
 	return 0;
 }
 
-int
-eng_check(const char *src, size_t len, char *msg, size_t msgsz)
-{
-	struct gr_opts go = { "/", 0 };
-	struct gr_stream *gs;
-	struct gr_error ge = { 0 };
-	struct ast_node *n;
-	int eof = 0;
-
-	msg[0] = '\0';
-	gs = gr_stream_new(src, len, &go);
-	if (gs == NULL) {
-		snprintf(msg, msgsz, "out of memory");
-		return 1;
-	}
-	while ((n = gr_stream_next(gs, &ge, &eof)) != NULL)
-		ast_free(n);
-	gr_stream_free(gs);
-	if (ge.code == GR_OK)
-		return 0;
-	gr_error_format(&ge, msg, msgsz);
-	return 1;
-}

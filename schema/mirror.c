@@ -81,18 +81,6 @@ sch_file_row(const struct sch_menu *m, const char *name, int isdir,
 	return v;
 }
 
-const char *
-sch_log_topics_prop(void)
-{
-	return "topics";
-}
-
-const char *
-sch_log_message_prop(void)
-{
-	return "message";
-}
-
 int
 sch_wan_member(const char *ifname, struct sch_derived *out)
 {

@@ -399,10 +399,6 @@ const char *sch_log_buffer_prop(void);
 /* RouterOS topic matching: every topic the rule names, none it negates. */
 int sch_log_topics_match(const char *rule_topics, const char *msg_topics);
 
-/* Names of the /log properties the engine fills for :log messages. */
-const char *sch_log_topics_prop(void);
-const char *sch_log_message_prop(void);
-
 /* The /interface list member a fresh store gets: the interface of the
  * default route joins the WAN list, as in RouterOS's default
  * configuration.  Returns 1 with *out filled, 0 when there is none. */
