@@ -14,8 +14,8 @@ For every menu declared in schema/menus_*.c this writes, from the RouterOS
 
 The output is committed as tests/schema/ref_args.txt; rerun after adding
 a menu:  python3 schema/gen_refcheck.py > tests/schema/ref_args.txt
-Reference files are looked up in $ROSH_REFERENCE_DIR, else
-/work/shared/reference.
+Reference files are looked up in $ROSH_REFERENCE_DIR, else in
+../shared/reference beside the checkout.
 """
 
 import argparse
@@ -96,7 +96,8 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reference", default=os.environ.get(
-        "ROSH_REFERENCE_DIR", "/work/shared/reference"))
+        "ROSH_REFERENCE_DIR", os.path.join(here, "..", "..", "shared",
+                                           "reference")))
     ap.add_argument("--schema", default=here)
     a = ap.parse_args()
     with open(os.path.join(a.reference, INSPECT), encoding="utf-8") as f:
