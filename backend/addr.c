@@ -34,12 +34,6 @@
 #define AD_PROTO_MAJOR	6
 #define AD_PROTO_MINOR	1
 
-struct ad_list {
-	struct be_addr *al_v;
-	int al_n, al_cap;
-	const char *al_why;	/* why the visitor stopped the dump */
-};
-
 /* ------------------------------------------------------------------ */
 /* Kernel replies                                                      */
 /* ------------------------------------------------------------------ */
@@ -92,29 +86,9 @@ be_addr_parse(const void *buf, size_t len, struct be_addr *out)
 }
 
 static int
-ad_visit(const struct nlmsghdr *h, void *arg)
+ad_parse(const void *buf, size_t len, void *out)
 {
-	struct ad_list *l = arg;
-	struct be_addr a;
-	void *p;
-	int r;
-
-	r = be_addr_parse(h, h->nlmsg_len, &a);
-	if (r < 0) {
-		/* A reply we cannot read could hide an address we own. */
-		l->al_why = "kernel sent a malformed address";
-		return -1;
-	}
-	if (r == 0)
-		return 0;
-	p = rn_grow(l->al_v, &l->al_n, &l->al_cap, sizeof(a));
-	if (p == NULL) {
-		l->al_why = "out of memory";
-		return -1;
-	}
-	l->al_v = p;
-	l->al_v[l->al_n++] = a;
-	return 0;
+	return be_addr_parse(buf, len, out);
 }
 
 static int
@@ -129,49 +103,20 @@ ad_cmp(const void *x, const void *y)
 	return (a->prefixlen > b->prefixlen) - (a->prefixlen < b->prefixlen);
 }
 
-/* One consistent dump, started over when the kernel interrupts it. */
-static int
-ad_dump(struct rn_sock *rs, struct ad_list *l, char *err, size_t errsz)
-{
-	struct ifaddrmsg ifa = { .ifa_family = AF_INET };
-	int i, rc = RN_DUMP_AGAIN;
-
-	for (i = 0; i < RN_DUMP_TRIES && rc == RN_DUMP_AGAIN; i++) {
-		l->al_n = 0;
-		rc = rn_dump(rs, RTM_GETADDR, RTM_NEWADDR, &ifa, sizeof(ifa),
-		    ad_visit, l, err, errsz);
-	}
-	if (rc < 0 && l->al_why != NULL)
-		rn_errf(err, errsz, "%s", l->al_why);
-	return rc < 0 ? -1 : 0;
-}
-
 int
 be_addr_list(struct be_addr **out, int *n, char *err, size_t errsz)
 {
-	struct ad_list l = { NULL, 0, 0, NULL };
-	struct rn_sock rs;
-	int rc = -1;
+	struct ifaddrmsg ifa = { .ifa_family = AF_INET };
+	void *v;
 
-	*out = NULL;
-	*n = 0;
-	if (rn_open(&rs, err, errsz) < 0)
+	if (rn_dump_list(RTM_GETADDR, RTM_NEWADDR, &ifa, sizeof(ifa),
+	    ad_parse, sizeof(**out), "address", &v, n, err, errsz) < 0) {
+		*out = NULL;
 		return -1;
-	if (ad_dump(&rs, &l, err, errsz) < 0)
-		goto done;
-	if (l.al_v == NULL && (l.al_v = calloc(1, sizeof(*l.al_v))) == NULL) {
-		rn_errf(err, errsz, "out of memory");
-		goto done;
 	}
-	qsort(l.al_v, (size_t)l.al_n, sizeof(*l.al_v), ad_cmp);
-	*out = l.al_v;
-	*n = l.al_n;
-	l.al_v = NULL;
-	rc = 0;
-done:
-	free(l.al_v);
-	rn_close(&rs);
-	return rc;
+	qsort(v, (size_t)*n, sizeof(**out), ad_cmp);
+	*out = v;
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */

@@ -30,12 +30,6 @@
 #include "backend.h"
 #include "rtnl_local.h"
 
-struct rt_list {
-	struct be_route *rl_v;
-	int rl_n, rl_cap;
-	const char *rl_why;	/* why the visitor stopped the dump */
-};
-
 /* ------------------------------------------------------------------ */
 /* Kernel replies                                                      */
 /* ------------------------------------------------------------------ */
@@ -98,66 +92,24 @@ be_route_parse(const void *buf, size_t len, struct be_route *out)
 }
 
 static int
-rt_visit(const struct nlmsghdr *h, void *arg)
+rt_parse(const void *buf, size_t len, void *out)
 {
-	struct rt_list *l = arg;
-	struct be_route r;
-	void *p;
-	int k;
-
-	k = be_route_parse(h, h->nlmsg_len, &r);
-	if (k < 0) {
-		/* A reply we cannot read could hide a route we own. */
-		l->rl_why = "kernel sent a malformed route";
-		return -1;
-	}
-	if (k == 0)
-		return 0;
-	p = rn_grow(l->rl_v, &l->rl_n, &l->rl_cap, sizeof(r));
-	if (p == NULL) {
-		l->rl_why = "out of memory";
-		return -1;
-	}
-	l->rl_v = p;
-	l->rl_v[l->rl_n++] = r;
-	return 0;
+	return be_route_parse(buf, len, out);
 }
 
 int
 be_route_list(struct be_route **out, int *n, char *err, size_t errsz)
 {
-	struct rt_list l = { NULL, 0, 0, NULL };
 	struct rtmsg rtm = { .rtm_family = AF_INET };
-	struct rn_sock rs;
-	int i, e = RN_DUMP_AGAIN, rc = -1;
+	void *v;
 
-	*out = NULL;
-	*n = 0;
-	if (rn_open(&rs, err, errsz) < 0)
+	if (rn_dump_list(RTM_GETROUTE, RTM_NEWROUTE, &rtm, sizeof(rtm),
+	    rt_parse, sizeof(**out), "route", &v, n, err, errsz) < 0) {
+		*out = NULL;
 		return -1;
-	/* Started over when the kernel interrupts the dump. */
-	for (i = 0; i < RN_DUMP_TRIES && e == RN_DUMP_AGAIN; i++) {
-		l.rl_n = 0;
-		e = rn_dump(&rs, RTM_GETROUTE, RTM_NEWROUTE, &rtm, sizeof(rtm),
-		    rt_visit, &l, err, errsz);
 	}
-	if (e < 0) {
-		if (l.rl_why != NULL)
-			rn_errf(err, errsz, "%s", l.rl_why);
-		goto done;
-	}
-	if (l.rl_v == NULL && (l.rl_v = calloc(1, sizeof(*l.rl_v))) == NULL) {
-		rn_errf(err, errsz, "out of memory");
-		goto done;
-	}
-	*out = l.rl_v;
-	*n = l.rl_n;
-	l.rl_v = NULL;
-	rc = 0;
-done:
-	free(l.rl_v);
-	rn_close(&rs);
-	return rc;
+	*out = v;
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */

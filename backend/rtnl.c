@@ -187,3 +187,78 @@ rn_dump(struct rn_sock *rs, int type, int reply, const void *hdr,
 	}
 	return 0;
 }
+
+struct rn_list {
+	rn_parse_fn rl_parse;
+	size_t rl_sz;
+	const char *rl_what;
+	char *rl_v;
+	int rl_n, rl_cap;
+	int rl_nomem;		/* the visitor stopped: out of memory */
+	int rl_malformed;	/* the visitor stopped: unreadable reply */
+};
+
+/* Parse straight into the next free slot; it counts only when kept. */
+static int
+rn_list_visit(const struct nlmsghdr *h, void *arg)
+{
+	struct rn_list *l = arg;
+	void *p;
+	int r;
+
+	p = rn_grow(l->rl_v, &l->rl_n, &l->rl_cap, l->rl_sz);
+	if (p == NULL) {
+		l->rl_nomem = 1;
+		return -1;
+	}
+	l->rl_v = p;
+	r = l->rl_parse(h, h->nlmsg_len, l->rl_v + (size_t)l->rl_n *
+	    l->rl_sz);
+	if (r < 0) {
+		/* A reply we cannot read could hide something we own. */
+		l->rl_malformed = 1;
+		return -1;
+	}
+	l->rl_n += r;
+	return 0;
+}
+
+int
+rn_dump_list(int type, int reply, const void *hdr, size_t hdrlen,
+    rn_parse_fn parse, size_t sz, const char *what, void **out, int *n,
+    char *err, size_t errsz)
+{
+	struct rn_list l = { parse, sz, what, NULL, 0, 0, 0, 0 };
+	struct rn_sock rs;
+	int i, e = RN_DUMP_AGAIN, rc = -1;
+
+	*out = NULL;
+	*n = 0;
+	if (rn_open(&rs, err, errsz) < 0)
+		return -1;
+	for (i = 0; i < RN_DUMP_TRIES && e == RN_DUMP_AGAIN; i++) {
+		l.rl_n = 0;
+		e = rn_dump(&rs, type, reply, hdr, hdrlen, rn_list_visit, &l,
+		    err, errsz);
+	}
+	if (e < 0) {
+		if (l.rl_malformed)
+			rn_errf(err, errsz, "kernel sent a malformed %s",
+			    l.rl_what);
+		else if (l.rl_nomem)
+			rn_errf(err, errsz, "out of memory");
+		goto done;
+	}
+	if (l.rl_v == NULL && (l.rl_v = calloc(1, sz)) == NULL) {
+		rn_errf(err, errsz, "out of memory");
+		goto done;
+	}
+	*out = l.rl_v;
+	*n = l.rl_n;
+	l.rl_v = NULL;
+	rc = 0;
+done:
+	free(l.rl_v);
+	rn_close(&rs);
+	return rc;
+}

@@ -64,4 +64,21 @@ int rn_dump(struct rn_sock *rs, int type, int reply, const void *hdr,
  * memory (the array is left as it was). */
 void *rn_grow(void *arr, int *n, int *cap, size_t sz);
 
+/*
+ * Turn one reply into an element at out: 1 keep it (rosh's), 0 skip it
+ * (someone else's), -1 malformed.
+ */
+typedef int (*rn_parse_fn)(const void *buf, size_t len, void *out);
+
+/*
+ * A whole dump collected into an array of elements of size sz: open a
+ * socket, dump (started over when the kernel interrupts it), keep what
+ * parse keeps.  `what` names an element in errors ("address").  OUT:
+ * *out malloc'd (non-NULL even when *n is 0).  Returns 0, or -1 with
+ * the reason in err.
+ */
+int rn_dump_list(int type, int reply, const void *hdr, size_t hdrlen,
+    rn_parse_fn parse, size_t sz, const char *what, void **out, int *n,
+    char *err, size_t errsz);
+
 #endif /* ROSH_RTNL_LOCAL_H */
