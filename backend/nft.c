@@ -606,35 +606,58 @@ js_item_member(struct js *j, const char *key, void *arg)
 	return 0;
 }
 
+/* Where js_walk() sends the members of each item. */
+struct js_walk {
+	js_member_fn w_item;
+	void *w_arg;
+};
+
 static int
-js_items_elem(struct js *j, const char *key, void *arg)
+js_walk_elem(struct js *j, const char *key, void *arg)
 {
+	struct js_walk *w = arg;
+
 	(void)key;
 	if (js_peek(j) != '{')
 		return 1;
-	return js_container(j, '{', js_item_member, arg);
+	return js_container(j, '{', w->w_item, w->w_arg);
 }
 
 static int
-js_top_member(struct js *j, const char *key, void *arg)
+js_walk_top(struct js *j, const char *key, void *arg)
 {
 	if (strcmp(key, "nftables") != 0 || js_peek(j) != '[')
 		return 1;
-	return js_container(j, '[', js_items_elem, arg);
+	return js_container(j, '[', js_walk_elem, arg);
+}
+
+/*
+ * nft -j output is {"nftables": [ {item}, ... ]}: hand the members of
+ * every item to fn.  0, or -1 when the text is not that whole and only
+ * that (or fn failed).
+ */
+static int
+js_walk(const char *json, size_t len, js_member_fn fn, void *arg)
+{
+	struct js j = { json, len, 0 };
+	struct js_walk w = { fn, arg };
+
+	if (json == NULL || js_container(&j, '{', js_walk_top, &w) < 0 ||
+	    js_peek(&j) != -1)
+		return -1;
+	return 0;
 }
 
 int
 be_nft_counters_parse(const char *json, size_t len,
     struct be_nft_counter **out, int *n)
 {
-	struct js j = { json, len, 0 };
 	struct js_list l;
 
 	memset(&l, 0, sizeof(l));
 	*out = NULL;
 	*n = 0;
-	if (json == NULL || js_container(&j, '{', js_top_member, &l) < 0 ||
-	    js_peek(&j) != -1) {
+	if (js_walk(json, len, js_item_member, &l) < 0) {
 		free(l.v);
 		return -1;
 	}
@@ -855,35 +878,16 @@ js_set_item_member(struct js *j, const char *key, void *arg)
 	return js_container(j, '{', js_set_member, arg);
 }
 
-static int
-js_set_items_elem(struct js *j, const char *key, void *arg)
-{
-	(void)key;
-	if (js_peek(j) != '{')
-		return 1;
-	return js_container(j, '{', js_set_item_member, arg);
-}
-
-static int
-js_set_top_member(struct js *j, const char *key, void *arg)
-{
-	if (strcmp(key, "nftables") != 0 || js_peek(j) != '[')
-		return 1;
-	return js_container(j, '[', js_set_items_elem, arg);
-}
-
 int
 be_nft_set_elems_parse(const char *json, size_t len,
     struct be_nft_elem **out, int *n)
 {
-	struct js j = { json, len, 0 };
 	struct js_elems l;
 
 	memset(&l, 0, sizeof(l));
 	*out = NULL;
 	*n = 0;
-	if (json == NULL || js_container(&j, '{', js_set_top_member, &l) < 0 ||
-	    js_peek(&j) != -1) {
+	if (js_walk(json, len, js_set_item_member, &l) < 0) {
 		free(l.v);
 		return -1;
 	}
